@@ -1,0 +1,61 @@
+package org.qcmb.cli;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import org.qcmb.engine.EngineException;
+import org.qcmb.engine.ErrorClass;
+import org.qcmb.molecule.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of every command (and the main class for spark-submit). */
+@Command(name = "qcmb", mixinStandardHelpOptions = true, version = "qcmb 0.1.0",
+        description = "Many-body expansion (MBE) quantum chemistry on Apache Spark.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    /** Exit code for problems the user can fix (bad file, bad field, bad option). */
+    public static final int EXIT_INPUT = 2;
+    /** Exit code for failed calculations. */
+    public static final int EXIT_FAILED = 1;
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this instead of main). */
+    public static int execute(String... args) {
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (verbose) {
+                ex.printStackTrace();
+            }
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            if (isUserError(ex)) {
+                System.err.println("qcmb: error: " + msg);
+                return EXIT_INPUT;
+            }
+            System.err.println("qcmb: failed: " + msg + (verbose ? "" : " (--verbose shows the stack trace)"));
+            return EXIT_FAILED;
+        });
+        cmd.setExitCodeExceptionMapper(ex -> EXIT_INPUT);
+        return cmd.execute(args);
+    }
+
+    static boolean isUserError(Throwable ex) {
+        return ex instanceof InputException
+                || ex instanceof NoSuchFileException
+                || ex instanceof FileNotFoundException
+                || (ex instanceof EngineException ee && ee.errorClass() == ErrorClass.INPUT_ERROR)
+                || (ex instanceof IOException && ex.getCause() instanceof InputException);
+    }
+}
