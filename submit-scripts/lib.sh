@@ -1,0 +1,33 @@
+# Shared by the submit-scripts: locate the build, make a "Spark home" from the Maven-resolved jars.
+# Source it; it defines QCMB_HOME, APP_JAR, JAVA, SPARK_FLAGS and spark_home().
+QCMB_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+APP_JAR="$(ls "$QCMB_HOME"/target/qcmb-spark-*.jar 2>/dev/null | grep -v -e sources -e tests | head -n1 || true)"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+read -r -a SPARK_FLAGS < <(grep -v '^#' "$QCMB_HOME/conf/jvm-flags")
+
+require_build() {
+  if [[ -z "$APP_JAR" || ! -d "$QCMB_HOME/target/lib" ]]; then
+    echo "$(basename "$0"): the application is not built yet: run 'mvn -q -B package -DskipTests' in $QCMB_HOME first" >&2
+    exit 2
+  fi
+}
+
+# A Spark home without a Spark download: jars/ links every runtime jar of the build (Spark, OSHI, Jackson,
+# EJML and the application itself), conf/ is the project's conf/. Prints its path.
+spark_home() {
+  require_build
+  local home="$QCMB_HOME/target/spark-home"
+  if [[ ! -d "$home/jars" || "$APP_JAR" -nt "$home/jars" || "$QCMB_HOME/target/lib" -nt "$home/jars" ]]; then
+    rm -rf "$home/jars"
+    mkdir -p "$home/jars"
+    local j
+    for j in "$QCMB_HOME"/target/lib/*.jar "$APP_JAR"; do
+      ln -s "$j" "$home/jars/$(basename "$j")"
+    done
+  fi
+  ln -sfn "$QCMB_HOME/conf" "$home/conf"
+  echo "$home"
+}
+
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+export SPARK_SCALA_VERSION=2.13
