@@ -1,0 +1,70 @@
+package org.qcmb.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+
+/**
+ * Runs one list of work items as one Spark job (one stage): items sorted by estimated cost, longest first, so
+ * the last task of a stage is not the biggest; one item per partition unless items are tiny, in which case
+ * neighbouring (similar-cost) items share a partition. Results come back in the sorted item order, whatever
+ * order tasks finish in.
+ */
+public final class FragmentStage {
+    /** Below this estimated cost per item, items are batched (see {@link #partitionsFor}). */
+    private final long tinyCost;
+    private final int maxItemsPerPartition;
+
+    public FragmentStage(long tinyCost, int maxItemsPerPartition) {
+        this.tinyCost = tinyCost;
+        this.maxItemsPerPartition = Math.max(1, maxItemsPerPartition);
+    }
+
+    /** An item and its estimated cost (any monotone measure, e.g. basis functions to the fourth power). */
+    public record Costed<T>(T item, long cost) implements Serializable {
+    }
+
+    /** Sorts longest first; ties keep the given order (stable), so the schedule is reproducible. */
+    public static <T> List<Costed<T>> longestFirst(List<Costed<T>> items) {
+        List<Costed<T>> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparingLong((Costed<T> c) -> c.cost()).reversed());
+        return sorted;
+    }
+
+    /**
+     * Number of partitions for sorted items: one per item, except that items cheaper than tinyCost are
+     * grouped up to maxItemsPerPartition, but never fewer partitions than 4 x the cores (load balance).
+     */
+    public int partitionsFor(List<? extends Costed<?>> sorted, int cores) {
+        int n = sorted.size();
+        if (n == 0) {
+            return 1;
+        }
+        long tiny = sorted.stream().filter(c -> c.cost() < tinyCost).count();
+        if (tiny * 2 < n) {
+            return n;
+        }
+        int batched = (int) Math.ceil(n / (double) maxItemsPerPartition);
+        return Math.min(n, Math.max(batched, 4 * Math.max(1, cores)));
+    }
+
+    /** Runs fn over the items as one job with the given description; returns results in sorted-item order. */
+    public <T extends Serializable, R extends Serializable> List<R> run(
+            JavaSparkContext sc, String description, List<Costed<T>> sortedItems, int partitions, Function<T, R> fn) {
+        List<T> plain = new ArrayList<>(sortedItems.size());
+        for (Costed<T> c : sortedItems) {
+            plain.add(c.item());
+        }
+        sc.setJobDescription(description);
+        try {
+            // parallelize slices contiguously: partition p holds items [p*n/P, (p+1)*n/P) of the sorted list, and
+            // Spark launches partitions in index order, so the costliest run first.
+            return sc.parallelize(plain, Math.max(1, partitions)).map(fn).collect();
+        } finally {
+            sc.setJobDescription(null);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.qcmb.spark;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.spark.executor.TaskMetrics;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.StageInfo;
+import org.apache.spark.scheduler.TaskInfo;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Records every task and stage of the jobs the driver tags with {@link #LEVEL_PROPERTY} (the n-body level).
+ * Metrics come from Spark's own accounting, not from timing code in the driver.
+ */
+public final class MetricsListener extends SparkListener {
+    /** Local property the driver sets before a level's job; untagged jobs (e.g. table writes) are ignored. */
+    public static final String LEVEL_PROPERTY = "qcmb.level";
+
+    private final Map<Integer, Integer> levelOfStage = new ConcurrentHashMap<>();
+    private final Map<Integer, String> descriptionOfStage = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<TaskRecord> tasks = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<StageRecord> stages = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public void onJobStart(SparkListenerJobStart jobStart) {
+        String level = jobStart.properties() == null ? null : jobStart.properties().getProperty(LEVEL_PROPERTY);
+        if (level == null) {
+            return;
+        }
+        String description = jobStart.properties().getProperty("spark.job.description", "");
+        for (Object id : CollectionConverters.asJava(jobStart.stageIds())) {
+            levelOfStage.put((Integer) id, Integer.parseInt(level));
+            descriptionOfStage.put((Integer) id, description);
+        }
+    }
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+        Integer level = levelOfStage.get(end.stageId());
+        if (level == null) {
+            return;
+        }
+        TaskInfo info = end.taskInfo();
+        TaskMetrics m = end.taskMetrics();
+        long run = m == null ? 0 : m.executorRunTime();
+        long cpu = m == null ? 0 : m.executorCpuTime() / 1_000_000L;
+        long deser = m == null ? 0 : m.executorDeserializeTime();
+        long ser = m == null ? 0 : m.resultSerializationTime();
+        long gc = m == null ? 0 : m.jvmGCTime();
+        long peak = m == null ? 0 : m.peakExecutionMemory();
+        long duration = info.finishTime() - info.launchTime();
+        // Spark's own definition (AppStatusUtils.schedulerDelay): what the task's duration spends outside the executor.
+        long delay = Math.max(0, duration - run - deser - ser - info.gettingResultTime());
+        boolean ok = info.successful();
+        String reason = ok ? null : end.reason().toString();
+        tasks.add(new TaskRecord(level, end.stageId(), end.stageAttemptId(), info.taskId(), info.index(),
+                info.attemptNumber(), info.executorId(), info.host(), info.launchTime(), info.finishTime(),
+                run, cpu, deser, ser, gc, delay, peak, ok, reason));
+    }
+
+    @Override
+    public void onStageCompleted(SparkListenerStageCompleted completed) {
+        StageInfo s = completed.stageInfo();
+        Integer level = levelOfStage.get(s.stageId());
+        if (level == null) {
+            return;
+        }
+        long submitted = s.submissionTime().isDefined() ? (Long) s.submissionTime().get() : 0L;
+        long done = s.completionTime().isDefined() ? (Long) s.completionTime().get() : submitted;
+        String failure = s.failureReason().isDefined() ? s.failureReason().get() : null;
+        stages.add(new StageRecord(level, s.stageId(), s.attemptNumber(),
+                descriptionOfStage.getOrDefault(s.stageId(), s.name()), s.numTasks(), submitted, done,
+                failure));
+    }
+
+    /** Waits until Spark has delivered every event so far (events reach listeners asynchronously). */
+    public static void drain(org.apache.spark.SparkContext sc) {
+        try {
+            sc.listenerBus().waitUntilEmpty(60_000);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Spark listener events not delivered within 60 s", e);
+        }
+    }
+
+    /** Task records ordered by stage, partition and attempt (a stable order for tables). */
+    public List<TaskRecord> tasks() {
+        List<TaskRecord> out = new ArrayList<>(tasks);
+        out.sort(Comparator.comparingInt(TaskRecord::stageId).thenComparingInt(TaskRecord::partition)
+                .thenComparingInt(TaskRecord::attempt).thenComparingLong(TaskRecord::taskId));
+        return out;
+    }
+
+    public List<StageRecord> stages() {
+        List<StageRecord> out = new ArrayList<>(stages);
+        out.sort(Comparator.comparingInt(StageRecord::stageId).thenComparingInt(StageRecord::attempt));
+        return out;
+    }
+}

@@ -1,0 +1,84 @@
+package org.qcmb.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession of a run. Under spark-submit the master and settings come from the submitter; a
+ * plain launch (submit-scripts/qcmb) gets the embedded default local[*] and the project's conf/spark-defaults.conf.
+ */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    /**
+     * @param master   null to keep what spark-submit set (or local[*] when nothing did)
+     * @param eventLog directory for the Spark event log, or null for none
+     */
+    public static SparkSession start(String master, Path eventLog, Map<String, String> extra) {
+        SparkConf conf = new SparkConf();
+        defaultsFile().forEach((k, v) -> {
+            if (!conf.contains(k)) {
+                conf.set(k, v);
+            }
+        });
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        if (!conf.contains("spark.app.name")) {
+            conf.setAppName("qcmb");
+        }
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        if (conf.get("spark.master").startsWith("local")) {
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
+        if (eventLog != null) {
+            try {
+                Files.createDirectories(eventLog);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the event-log directory " + eventLog, e);
+            }
+            conf.set("spark.eventLog.enabled", "true");
+            conf.set("spark.eventLog.dir", eventLog.toAbsolutePath().toUri().toString());
+        }
+        extra.forEach(conf::set);
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    /** conf/spark-defaults.conf of the installation (QCMB_HOME), when run outside spark-submit. */
+    static Map<String, String> defaultsFile() {
+        Map<String, String> out = new LinkedHashMap<>();
+        String home = System.getenv("QCMB_HOME");
+        if (home == null || System.getProperty("spark.master") != null) {
+            return out; // spark-submit already applied its properties file
+        }
+        Path file = Path.of(home, "conf", "spark-defaults.conf");
+        if (!Files.isRegularFile(file)) {
+            return out;
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                String[] kv = t.split("\\s+", 2);
+                if (kv.length == 2 && !kv[0].equals("spark.driver.memory")) {
+                    out.put(kv[0], kv[1]); // driver memory only applies at JVM launch
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return out;
+    }
+}
