@@ -1,0 +1,245 @@
+package org.qcmb.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.qcmb.engine.AtomicProperties;
+import org.qcmb.engine.AtomicResult;
+import org.qcmb.engine.Driver;
+import org.qcmb.engine.Provenance;
+import org.qcmb.molecule.InputException;
+
+/**
+ * The fragment results of a run, kept in its output directory so an interrupted run can resume:
+ * {@code DIR/fragments/fingerprint} names the input they belong to, {@code DIR/fragments/level-N.jsonl} holds one
+ * successful result per line (label, numbers, timings). Doubles are written in their shortest round-trip form,
+ * so a resumed run reads back bitwise the numbers it computed.
+ */
+public final class FragmentStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final String fingerprint;
+
+    private FragmentStore(Path dir, String fingerprint) {
+        this.dir = dir;
+        this.fingerprint = fingerprint;
+    }
+
+    /**
+     * Opens DIR/fragments for an input. Fragment results of a different input are refused; without resume,
+     * results of the same input are discarded so the run starts afresh.
+     */
+    public static FragmentStore open(Path outDir, String fingerprint, boolean resume) {
+        Path dir = outDir.resolve("fragments");
+        try {
+            if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+                throw new InputException("--out " + outDir + " is a file, not a directory");
+            }
+            Path stamp = dir.resolve("fingerprint");
+            if (Files.isRegularFile(stamp)) {
+                String old = Files.readString(stamp, StandardCharsets.UTF_8).strip();
+                if (!old.equals(fingerprint)) {
+                    throw new InputException("--out " + outDir + " holds fragment results of a different input"
+                            + " (fingerprint " + abbreviate(old) + ", this input " + abbreviate(fingerprint)
+                            + "): choose another output directory or delete " + dir);
+                }
+                if (!resume) {
+                    try (Stream<Path> files = Files.list(dir)) {
+                        for (Path f : files.toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                }
+            } else if (resume && Files.isDirectory(dir)) {
+                throw new InputException("--resume: " + dir + " has no fingerprint file; it was not written by qcmb");
+            }
+            Files.createDirectories(dir);
+            Files.writeString(stamp, fingerprint + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + dir + ": " + e.getMessage(), e);
+        }
+        return new FragmentStore(dir, fingerprint);
+    }
+
+    private static String abbreviate(String fp) {
+        return fp.length() > 12 ? fp.substring(0, 12) : fp;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** Every stored result by label (all levels). */
+    public Map<String, AtomicResult> load() {
+        Map<String, AtomicResult> out = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> levels = files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+            for (Path f : levels) {
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode n;
+                    try {
+                        n = JSON.readTree(line);
+                    } catch (IOException partialLine) {
+                        continue; // a line cut short by a crash: that fragment is simply recomputed
+                    }
+                    out.put(n.get("label").asText(), fromJson(n));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Appends a level's successful results (in the given order) and forces them to disk. */
+    public void append(int level, Collection<Map.Entry<String, AtomicResult>> results) {
+        Path f = dir.resolve(String.format("level-%03d.jsonl", level));
+        boolean cutShort = endsWithoutNewline(f);
+        try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            if (cutShort) {
+                w.newLine(); // a crash left half a line: start on a fresh one
+            }
+            for (Map.Entry<String, AtomicResult> e : results) {
+                if (e.getValue().success()) {
+                    w.write(JSON.writeValueAsString(toJson(e.getKey(), e.getValue())));
+                    w.newLine();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean endsWithoutNewline(Path f) {
+        try {
+            if (!Files.isRegularFile(f) || Files.size(f) == 0) {
+                return false;
+            }
+            try (var ch = Files.newByteChannel(f)) {
+                ch.position(ch.size() - 1);
+                java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+                ch.read(last);
+                return last.get(0) != '\n';
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    static ObjectNode toJson(String label, AtomicResult r) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("label", label);
+        n.put("driver", r.driver().schemaName());
+        n.put("energy", r.energy());
+        if (r.gradient() != null) {
+            ArrayNode g = n.putArray("gradient");
+            for (double v : r.gradient()) {
+                g.add(v);
+            }
+        }
+        if (r.hessian() != null) {
+            ArrayNode h = n.putArray("hessian");
+            for (double v : r.hessian()) {
+                h.add(v);
+            }
+        }
+        AtomicProperties p = r.properties();
+        if (p != null) {
+            ObjectNode pn = n.putObject("properties");
+            putIfSet(pn, "return_energy", p.returnEnergy());
+            putIfSet(pn, "scf_total_energy", p.scfTotalEnergy());
+            putIfSet(pn, "mp2_total_energy", p.mp2TotalEnergy());
+            putIfSet(pn, "nuclear_repulsion_energy", p.nuclearRepulsionEnergy());
+            if (p.scfIterations() != null) {
+                pn.put("scf_iterations", p.scfIterations());
+            }
+            if (p.nbasis() != null) {
+                pn.put("calcinfo_nbasis", p.nbasis());
+            }
+            if (p.natom() != null) {
+                pn.put("calcinfo_natom", p.natom());
+            }
+            pn.put("hessian_by_finite_difference", p.hessianByFiniteDifference());
+        }
+        if (r.provenance() != null) {
+            ObjectNode pv = n.putObject("provenance");
+            pv.put("program", r.provenance().program());
+            pv.put("version", r.provenance().version());
+            pv.put("wall_time", r.provenance().wallTime());
+        }
+        return n;
+    }
+
+    private static void putIfSet(ObjectNode n, String key, Double v) {
+        if (v != null) {
+            n.put(key, v);
+        }
+    }
+
+    static AtomicResult fromJson(JsonNode n) {
+        Driver driver = Driver.parse(n.get("driver").asText());
+        double[] gradient = doubles(n.get("gradient"));
+        double[] hessian = doubles(n.get("hessian"));
+        JsonNode p = n.get("properties");
+        AtomicProperties props = p == null ? null : new AtomicProperties(
+                optDouble(p, "return_energy"), optDouble(p, "scf_total_energy"), optDouble(p, "mp2_total_energy"),
+                optDouble(p, "nuclear_repulsion_energy"), optInt(p, "scf_iterations"), optInt(p, "calcinfo_nbasis"),
+                optInt(p, "calcinfo_natom"), p.path("hessian_by_finite_difference").asBoolean(false));
+        JsonNode pv = n.get("provenance");
+        Provenance prov = pv == null ? null
+                : new Provenance(pv.path("program").asText(), pv.path("version").asText(),
+                        pv.path("wall_time").asDouble());
+        return new AtomicResult(true, driver, n.get("energy").asDouble(), gradient, hessian, props, prov, null);
+    }
+
+    private static double[] doubles(JsonNode a) {
+        if (a == null || a.isNull()) {
+            return null;
+        }
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i).asDouble();
+        }
+        return out;
+    }
+
+    private static Double optDouble(JsonNode n, String k) {
+        return n.hasNonNull(k) ? n.get(k).asDouble() : null;
+    }
+
+    private static Integer optInt(JsonNode n, String k) {
+        return n.hasNonNull(k) ? n.get(k).asInt() : null;
+    }
+
+    /** Writes a file atomically (temp file + rename), so readers never see half a result. */
+    public static void writeAtomically(Path file, String content) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
