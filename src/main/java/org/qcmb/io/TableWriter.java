@@ -1,0 +1,41 @@
+package org.qcmb.io;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Appends rows to the Parquet tables of a tables directory: one folder per table, partitioned by run id, so runs
+ * accumulate and analysts query them all at once (see {@link TableReader}).
+ */
+public final class TableWriter {
+    public static final String RUN_ID = "run_id";
+
+    private final SparkSession spark;
+    private final Path tablesDir;
+
+    public TableWriter(SparkSession spark, Path tablesDir) {
+        this.spark = spark;
+        this.tablesDir = tablesDir;
+    }
+
+    public Path tablesDir() {
+        return tablesDir;
+    }
+
+    /** Appends rows (which must include run_id) to table name; an empty list writes nothing. */
+    public void append(String table, StructType schema, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        spark.createDataFrame(rows, schema)
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.Append)
+                .partitionBy(RUN_ID)
+                .parquet(tablesDir.resolve(table).toAbsolutePath().toString());
+    }
+}

@@ -1,0 +1,145 @@
+package org.qcmb.spark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.qcmb.engine.AtomicResult;
+import org.qcmb.mbe.FragmentTask;
+import org.qcmb.mbe.Plan;
+
+/**
+ * The driver of a many-body run: for each n-body level of the plan, in ascending order, one Spark job of that
+ * level's fragment calculations on the executors; results are collected per level and handed to a sink (which
+ * persists them for resume) before the next level starts.
+ */
+public final class ManyBodyJob {
+    private final SparkSession spark;
+    private final FragmentStage stage;
+    private final ProgressListener progress;
+
+    /** Receives each level's outcomes in a fixed order (longest task first, then plan order). */
+    public interface LevelSink {
+        void levelDone(int level, List<FragmentOutcome> outcomes);
+    }
+
+    /** What a run produced: every result by task (resumed ones included), the failures, timings in ms. */
+    public record Outcome(Map<FragmentTask, AtomicResult> results, List<FragmentOutcome> failures,
+            int computed, int reused, long firstSubmitMs, long lastCollectMs) {
+        public boolean succeeded() {
+            return failures.isEmpty();
+        }
+    }
+
+    public ManyBodyJob(SparkSession spark, FragmentStage stage, ProgressListener progress) {
+        this.spark = spark;
+        this.stage = stage;
+        this.progress = progress;
+    }
+
+    /**
+     * Runs every task of the plan that {@code done} (label -> result of an earlier, interrupted run) lacks.
+     * Stops after the first level with failed fragments: higher levels would be wasted work.
+     */
+    public Outcome run(FragmentContext context, Plan plan, Map<String, AtomicResult> done, LevelSink sink) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<FragmentContext> shared = sc.broadcast(context);
+        int maxFailures = spark.sparkContext().getConf().getInt("spark.task.maxFailures", 4);
+        int cores = Math.max(1, spark.sparkContext().defaultParallelism());
+        Map<FragmentTask, AtomicResult> results = new LinkedHashMap<>();
+        List<FragmentOutcome> failures = new ArrayList<>();
+        int computed = 0;
+        int reused = 0;
+        long firstSubmit = -1;
+        long lastCollect = -1;
+        SortedMap<Integer, List<FragmentTask>> levels = plan.tasksByLevel();
+        int top = levels.isEmpty() ? 0 : levels.lastKey();
+        try {
+            for (Map.Entry<Integer, List<FragmentTask>> level : levels.entrySet()) {
+                List<FragmentStage.Costed<FragmentTask>> todo = new ArrayList<>();
+                for (FragmentTask t : level.getValue()) {
+                    AtomicResult old = done.get(t.label());
+                    if (old != null && old.success()) {
+                        results.put(t, old);
+                        reused++;
+                    } else {
+                        todo.add(new FragmentStage.Costed<>(t, context.costEstimate(t)));
+                    }
+                }
+                if (todo.isEmpty()) {
+                    continue;
+                }
+                List<FragmentStage.Costed<FragmentTask>> sorted = FragmentStage.longestFirst(todo);
+                int partitions = stage.partitionsFor(sorted, cores);
+                String title = String.format("MBE level %d/%d: %d fragment calculations%s", level.getKey(), top,
+                        sorted.size(), describe(plan));
+                if (progress != null) {
+                    progress.announce(title, itemsPerPartition(sorted.size(), partitions));
+                }
+                sc.setLocalProperty(MetricsListener.LEVEL_PROPERTY, Integer.toString(level.getKey()));
+                long t0 = System.currentTimeMillis();
+                if (firstSubmit < 0) {
+                    firstSubmit = t0;
+                }
+                List<FragmentOutcome> outcomes = stage.run(sc, title, sorted, partitions,
+                        task -> runTask(shared.value(), task, maxFailures));
+                lastCollect = System.currentTimeMillis();
+                computed += outcomes.size();
+                for (FragmentOutcome o : outcomes) {
+                    if (o.result().success()) {
+                        results.put(o.task(), o.result());
+                    } else {
+                        failures.add(o);
+                    }
+                }
+                sink.levelDone(level.getKey(), outcomes);
+                if (!failures.isEmpty()) {
+                    break;
+                }
+            }
+        } finally {
+            sc.setLocalProperty(MetricsListener.LEVEL_PROPERTY, null);
+            shared.destroy();
+        }
+        return new Outcome(results, failures, computed, reused, firstSubmit, lastCollect);
+    }
+
+    /**
+     * Runs on an executor. An engine crash is thrown so Spark retries the task elsewhere; on the last allowed
+     * attempt (and for deterministic failures at once) the failure is returned as a result, so the rest of the
+     * level is kept and the run can report every failed label.
+     */
+    static FragmentOutcome runTask(FragmentContext context, FragmentTask task, int maxFailures) {
+        AtomicResult r = context.compute(task);
+        TaskContext tc = TaskContext.get();
+        int attempt = tc == null ? 0 : tc.attemptNumber();
+        if (!r.success() && r.error() != null && r.error().errorClass().retryable() && attempt + 1 < maxFailures) {
+            throw new FragmentCrashException(task.label() + ": " + r.error().message());
+        }
+        return new FragmentOutcome(task, r);
+    }
+
+    private static String describe(Plan plan) {
+        StringBuilder sb = new StringBuilder(" (");
+        for (int i = 0; i < plan.effectiveBsse().size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(plan.effectiveBsse().get(i).label());
+        }
+        return sb.append(')').toString();
+    }
+
+    /** How parallelize slices n items into p partitions (contiguous, as ParallelCollectionRDD does). */
+    static int[] itemsPerPartition(int n, int p) {
+        int[] counts = new int[p];
+        for (int i = 0; i < p; i++) {
+            long start = (long) i * n / p;
+            long end = (long) (i + 1) * n / p;
+            counts[i] = (int) (end - start);
+        }
+        return counts;
+    }
+}
