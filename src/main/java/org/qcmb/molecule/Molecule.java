@@ -71,6 +71,23 @@ public record Molecule(
         return e;
     }
 
+    /** Atom count of each fragment (index 0 = fragment 1). */
+    public int[] fragmentSizes() {
+        int[] sizes = new int[fragmentCount()];
+        for (int f = 0; f < sizes.length; f++) {
+            sizes[f] = fragments.get(f).length;
+        }
+        return sizes;
+    }
+
+    /**
+     * The molecule of fragment calculation x@B: fragments of B in ascending order with parent atom order, fragments
+     * of B not in x as ghosts (see {@link SubMolecules}). Fragment numbers are 1-based, as in QCManyBody labels.
+     */
+    public Molecule subMolecule(int[] realFragments1Based, int[] basisFragments1Based) {
+        return SubMolecules.of(this, realFragments1Based, basisFragments1Based);
+    }
+
     /** A single-fragment molecule of all atoms, everything real: convenient for atomic calculations and tests. */
     public static Molecule of(List<String> symbols, double[] geometryBohr, int charge, int multiplicity) {
         int n = symbols.size();
