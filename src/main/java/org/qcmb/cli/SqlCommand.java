@@ -61,11 +61,10 @@ public final class SqlCommand implements Callable<Integer> {
             try {
                 result = spark.sql(query);
                 rows = result.collectAsList();
-            } catch (AnalysisException | org.apache.spark.sql.catalyst.parser.ParseException e) {
-                throw new InputException("SQL error: " + e.getMessage().strip() + "\n(views: " + views + ")");
-            } catch (RuntimeException e) {
-                if (e.getClass().getName().startsWith("org.apache.spark.sql")) {
-                    throw new InputException("SQL error: " + e.getMessage().strip());
+            } catch (Exception e) {
+                // Spark's AnalysisException (and ParseException) is checked in Java's eyes but undeclared
+                if (e instanceof AnalysisException || e.getClass().getName().startsWith("org.apache.spark.sql")) {
+                    throw new InputException("SQL error: " + e.getMessage().strip() + "\n(views: " + views + ")");
                 }
                 throw e;
             }

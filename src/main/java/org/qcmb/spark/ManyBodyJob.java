@@ -49,7 +49,7 @@ public final class ManyBodyJob {
     public Outcome run(FragmentContext context, Plan plan, Map<String, AtomicResult> done, LevelSink sink) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<FragmentContext> shared = sc.broadcast(context);
-        int maxFailures = spark.sparkContext().getConf().getInt("spark.task.maxFailures", 4);
+        int maxFailures = maxTaskFailures(spark.sparkContext().getConf());
         int cores = Math.max(1, spark.sparkContext().defaultParallelism());
         Map<FragmentTask, AtomicResult> results = new LinkedHashMap<>();
         List<FragmentOutcome> failures = new ArrayList<>();
@@ -122,6 +122,20 @@ public final class ManyBodyJob {
             throw new FragmentCrashException(task.label() + ": " + r.error().message());
         }
         return new FragmentOutcome(task, r);
+    }
+
+    /** Attempts Spark allows a task: local[N,F] -> F, local[N] -> 1 (no retries), a cluster -> spark.task.maxFailures. */
+    static int maxTaskFailures(org.apache.spark.SparkConf conf) {
+        String master = conf.get("spark.master", "local[*]");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[\\s*(\\d+|\\*)\\s*,\\s*(\\d+)\\s*]")
+                .matcher(master);
+        if (m.matches()) {
+            return Integer.parseInt(m.group(2));
+        }
+        if (master.startsWith("local")) {
+            return 1;
+        }
+        return conf.getInt("spark.task.maxFailures", 4);
     }
 
     private static String describe(Plan plan) {

@@ -14,6 +14,9 @@ import org.apache.spark.sql.SparkSession;
  * plain launch (submit-scripts/qcmb) gets the embedded default local[*] and the project's conf/spark-defaults.conf.
  */
 public final class SparkSessions {
+    /** The embedded default: every core of this machine, each task tried up to 4 times (local mode retries nothing otherwise). */
+    public static final String DEFAULT_MASTER = "local[*,4]";
+
     private SparkSessions() {
     }
 
@@ -31,7 +34,7 @@ public final class SparkSessions {
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {
-            conf.setMaster("local[*]");
+            conf.setMaster(DEFAULT_MASTER);
         }
         if (!conf.contains("spark.app.name")) {
             conf.setAppName("qcmb");

@@ -1,0 +1,107 @@
+package org.qcmb.engine.synthetic;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Map;
+import java.util.Set;
+import org.qcmb.engine.AtomicInput;
+import org.qcmb.engine.AtomicProperties;
+import org.qcmb.engine.AtomicResult;
+import org.qcmb.engine.Driver;
+import org.qcmb.engine.EngineError;
+import org.qcmb.engine.ErrorClass;
+import org.qcmb.engine.FragmentEngine;
+import org.qcmb.engine.Provenance;
+import org.qcmb.molecule.Molecule;
+
+/**
+ * A SYNTHETIC engine for benchmarks and tests, not chemistry: it burns a fixed CPU time per calculation
+ * (keyword {@code cpu_ms}, default 0) and returns a cheap, deterministic model energy with its exact gradient:
+ * E = sum over real atoms of -Z/2, plus -0.01/r for each real-real pair and -0.001/r for each real-ghost pair
+ * (so ghosts change the energy, as basis-set superposition does). Program name "synthetic".
+ */
+public final class SyntheticEngine implements FragmentEngine {
+    private static final long serialVersionUID = 1L;
+    private static final Set<String> KEYWORDS = Set.of("cpu_ms");
+
+    @Override
+    public String name() {
+        return "synthetic";
+    }
+
+    @Override
+    public String version() {
+        return "1";
+    }
+
+    @Override
+    public AtomicResult compute(AtomicInput input) {
+        long start = System.nanoTime();
+        for (String k : input.keywords().keySet()) {
+            if (!KEYWORDS.contains(k)) {
+                return fail(input, start, "unknown keyword '" + k + "' for the synthetic engine (known: cpu_ms)");
+            }
+        }
+        if (input.driver() == Driver.HESSIAN) {
+            return fail(input, start, "the synthetic engine computes energies and gradients only");
+        }
+        burnCpu(cpuMs(input.keywords()));
+        Molecule m = input.molecule();
+        int n = m.atomCount();
+        double e = 0;
+        double[] g = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            if (m.real()[i]) {
+                e -= 0.5 * m.element(i).atomicNumber();
+            }
+            for (int j = 0; j < i; j++) {
+                if (!m.real()[i] && !m.real()[j]) {
+                    continue;
+                }
+                double c = m.real()[i] && m.real()[j] ? 0.01 : 0.001;
+                double dx = m.x(i) - m.x(j), dy = m.y(i) - m.y(j), dz = m.z(i) - m.z(j);
+                double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                e -= c / r;
+                double f = c / (r * r * r); // d(-c/r)/dx_i = c * dx / r^3
+                g[3 * i] += f * dx;
+                g[3 * i + 1] += f * dy;
+                g[3 * i + 2] += f * dz;
+                g[3 * j] -= f * dx;
+                g[3 * j + 1] -= f * dy;
+                g[3 * j + 2] -= f * dz;
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        AtomicProperties props = new AtomicProperties(e, null, null, m.nuclearRepulsionEnergy(), 0, n, n, false);
+        return new AtomicResult(true, input.driver(), e, input.driver() == Driver.ENERGY ? null : g, null, props,
+                new Provenance(name(), version(), wall), null);
+    }
+
+    private AtomicResult fail(AtomicInput input, long start, String message) {
+        return AtomicResult.failure(input.driver(), new EngineError(ErrorClass.INPUT_ERROR, message),
+                new Provenance(name(), version(), (System.nanoTime() - start) / 1e9));
+    }
+
+    private static long cpuMs(Map<String, Object> keywords) {
+        Object v = keywords.get("cpu_ms");
+        return v == null ? 0 : Long.parseLong(v.toString());
+    }
+
+    /** Spins until this thread has used ms of CPU time (not wall time: a loaded machine does not shorten it). */
+    static void burnCpu(long ms) {
+        if (ms <= 0) {
+            return;
+        }
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        long until = bean.getCurrentThreadCpuTime() + ms * 1_000_000L;
+        double x = 1;
+        while (bean.getCurrentThreadCpuTime() < until) {
+            for (int i = 0; i < 10_000; i++) {
+                x = x * 1.0000001 + 1e-9;
+            }
+        }
+        if (x == 0) {
+            throw new AssertionError(); // keeps the loop from being optimised away
+        }
+    }
+}

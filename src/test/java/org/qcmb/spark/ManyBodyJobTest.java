@@ -1,0 +1,127 @@
+package org.qcmb.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.qcmb.engine.AtomicResult;
+import org.qcmb.engine.Driver;
+import org.qcmb.engine.FragmentEngine;
+import org.qcmb.engine.Model;
+import org.qcmb.engine.synthetic.SyntheticEngine;
+import org.qcmb.mbe.Assembler;
+import org.qcmb.mbe.BsseType;
+import org.qcmb.mbe.ComponentResult;
+import org.qcmb.mbe.ExpansionSpec;
+import org.qcmb.mbe.FragmentTask;
+import org.qcmb.mbe.ManyBodyResult;
+import org.qcmb.mbe.Plan;
+import org.qcmb.mbe.Planner;
+import org.qcmb.molecule.Molecule;
+
+class ManyBodyJobTest {
+    static SparkSession spark;
+
+    /** The QCManyBody water trimer (bohr). */
+    static final Molecule TRIMER = new Molecule(
+            List.of("O", "H", "H", "O", "H", "H", "O", "H", "H"),
+            new double[] {-2.76373224, -1.24377706, -0.15444566, -1.12357791, -2.0622797, -0.05243799, -3.80792362,
+                    -2.08705525, 1.06090407, 2.46924614, -1.75437739, -0.17092884, 3.7636826, -2.21425403,
+                    1.00846104, 2.3059833, 0.07098445, -0.03942473, 0.2912793, 3.00875625, 0.20308515,
+                    -1.21253048, 1.958209, 0.10303324, 0.10002049, 4.24958115, -1.10222079},
+            new boolean[] {true, true, true, true, true, true, true, true, true},
+            List.of(new int[] {0, 1, 2}, new int[] {3, 4, 5}, new int[] {6, 7, 8}),
+            new int[] {0, 0, 0}, new int[] {1, 1, 1}, 0, 1);
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSessions.start("local[2,3]", null, Map.of("spark.ui.enabled", "false"));
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    static Plan plan() {
+        TreeMap<Integer, String> levels = new TreeMap<>(Map.of(1, "(auto)", 2, "(auto)", 3, "(auto)"));
+        return Planner.plan(new ExpansionSpec(new int[] {3, 3, 3}, List.of(BsseType.CP, BsseType.NOCP,
+                BsseType.VMFC), levels, null, true, false, false));
+    }
+
+    static FragmentContext context(FragmentEngine engine) {
+        return new FragmentContext(TRIMER, Driver.GRADIENT,
+                Map.of("(auto)", new ModelSpec("synthetic", new Model("hf", "sto-3g"), Map.of())),
+                Map.of("(auto)", engine), null);
+    }
+
+    static Map<FragmentTask, ComponentResult> components(Map<FragmentTask, AtomicResult> results) {
+        Map<FragmentTask, ComponentResult> out = new HashMap<>();
+        results.forEach((t, r) -> out.put(t, new ComponentResult(r.energy(), r.gradient(), r.hessian())));
+        return out;
+    }
+
+    @Test
+    void runsOneJobPerLevelAndAssemblesExactlyAsASequentialLoop() {
+        Plan plan = plan();
+        FragmentContext ctx = context(new SyntheticEngine());
+        MetricsListener metrics = new MetricsListener();
+        spark.sparkContext().addSparkListener(metrics);
+        List<Integer> sinkLevels = new ArrayList<>();
+        ManyBodyJob.Outcome out = new ManyBodyJob(spark, new FragmentStage(0, 1), null)
+                .run(ctx, plan, Map.of(), (level, outcomes) -> sinkLevels.add(level));
+        spark.sparkContext().removeSparkListener(metrics);
+        MetricsListener.drain(spark.sparkContext());
+
+        assertThat(out.succeeded()).isTrue();
+        assertThat(out.computed()).isEqualTo(19); // 3 waters, cp+nocp+vmfc through 3-body (spec 3.3)
+        assertThat(sinkLevels).containsExactly(1, 2, 3);
+        assertThat(metrics.stages()).extracting(StageRecord::level).containsExactly(1, 2, 3);
+        assertThat(metrics.tasks()).hasSize(19);
+
+        Map<FragmentTask, AtomicResult> sequential = new LinkedHashMap<>();
+        for (FragmentTask t : plan.tasks()) {
+            sequential.put(t, ctx.compute(t));
+        }
+        ManyBodyResult viaSpark = Assembler.assemble(plan, Driver.GRADIENT, components(out.results()));
+        ManyBodyResult viaLoop = Assembler.assemble(plan, Driver.GRADIENT, components(sequential));
+        assertThat(viaSpark.retEnergy()).isEqualTo(viaLoop.retEnergy());
+        assertThat(viaSpark.returnResult()).containsExactly(viaLoop.returnResult());
+        assertThat(viaSpark.results().keySet()).isEqualTo(viaLoop.results().keySet());
+    }
+
+    @Test
+    void reportsDeterministicFailuresRetriesCrashesAndResumesWithoutRecomputing() {
+        Plan plan = plan();
+        // dimers with a ghost (6 real atoms, not all real) never converge; monomer tasks (3 real atoms) crash once
+        FragmentContext faulty = context(new FaultyEngine(Set.of(6), Set.of(3)));
+        Map<String, AtomicResult> stored = new LinkedHashMap<>();
+        ManyBodyJob job = new ManyBodyJob(spark, new FragmentStage(0, 1), null);
+        ManyBodyJob.Outcome first = job.run(faulty, plan, Map.of(), (level, outcomes) -> outcomes.stream()
+                .filter(o -> o.result().success()).forEach(o -> stored.put(o.task().label(), o.result())));
+
+        assertThat(first.succeeded()).isFalse();
+        assertThat(first.failures()).extracting(o -> o.task().label())
+                .containsExactlyInAnyOrder("[\"(auto)\", [1, 2], [1, 2, 3]]", "[\"(auto)\", [1, 3], [1, 2, 3]]",
+                        "[\"(auto)\", [2, 3], [1, 2, 3]]");
+        assertThat(first.failures()).allMatch(o -> o.result().error().message().contains("did not converge"));
+        // level 3 never ran; every monomer task succeeded on its retry
+        assertThat(stored.keySet()).noneMatch(l -> l.contains("[1, 2, 3], [1, 2, 3]"));
+        int level1 = plan.tasksByLevel().get(1).size();
+        assertThat(stored.keySet().stream().filter(l -> l.matches(".*\\[\\d], \\[.*"))).hasSize(level1);
+
+        ManyBodyJob.Outcome resumed = job.run(context(new SyntheticEngine()), plan, stored, (l, o) -> { });
+        assertThat(resumed.succeeded()).isTrue();
+        assertThat(resumed.reused()).isEqualTo(stored.size());
+        assertThat(resumed.computed()).isEqualTo(19 - stored.size());
+    }
+}
