@@ -328,8 +328,11 @@ public final class Psi4Engine implements FragmentEngine {
     }
 
     private String askVersion() {
+        Path dir = null;
         try {
-            Process p = new ProcessBuilder(executable(), "--version").redirectErrorStream(true).start();
+            dir = createScratch(); // psi4 writes timer.dat into its working directory, even for --version
+            Process p = new ProcessBuilder(executable(), "--version").directory(dir.toFile())
+                    .redirectErrorStream(true).start();
             String out;
             try (InputStream in = p.getInputStream()) {
                 out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -339,11 +342,15 @@ public final class Psi4Engine implements FragmentEngine {
                 return "unknown";
             }
             return p.exitValue() == 0 && !out.isEmpty() ? out.lines().reduce((a, b) -> b).orElse(out) : "unknown";
-        } catch (IOException e) {
+        } catch (IOException | EngineException e) {
             return "unknown";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "unknown";
+        } finally {
+            if (dir != null) {
+                deleteRecursively(dir);
+            }
         }
     }
 
