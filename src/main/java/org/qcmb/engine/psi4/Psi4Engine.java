@@ -52,6 +52,8 @@ public final class Psi4Engine implements FragmentEngine {
     private static final String LOG_FILE = "psi4.log";
     private static final String EMBED_SCRIPT = "embed.py";
     private static final int ERROR_TAIL_LINES = 12;
+    /** psi4.set_memory refuses less than 250 MiB, and run_json calls it outside its error handling. */
+    static final long MIN_MEMORY_BYTES = 250L * 1024 * 1024;
 
     /** Psi4 exception types that mean the input asked for something Psi4 cannot do. */
     private static final Set<String> INPUT_ERROR_TYPES = Set.of(
@@ -76,8 +78,9 @@ public final class Psi4Engine implements FragmentEngine {
             if (threads < 1) {
                 throw new IllegalArgumentException("psi4 threads must be at least 1, not " + threads);
             }
-            if (memoryBytes < 1) {
-                throw new IllegalArgumentException("psi4 memory must be positive, not " + memoryBytes + " bytes");
+            if (memoryBytes < MIN_MEMORY_BYTES) {
+                throw new IllegalArgumentException("psi4 memory must be at least 250 MiB (" + MIN_MEMORY_BYTES
+                        + " bytes, psi4's own minimum), not " + memoryBytes + " bytes");
             }
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("psi4 timeout must be positive, not " + timeout);
