@@ -50,6 +50,7 @@ class Psi4EngineTest {
             if ("true".equals(System.getenv("CI"))) {
                 fail(why + " (CI=true: the psi4 tests must run in CI)");
             }
+            System.err.println("Psi4EngineTest skipped: " + why); // surefire does not print class-level skips
             Assumptions.assumeTrue(false, why);
         }
         try (InputStream in = Psi4EngineTest.class.getResourceAsStream("/reference/psi4-exact.json")) {
@@ -222,20 +223,6 @@ class Psi4EngineTest {
         assertThat(r.error().message()).contains("timed out");
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
         assertThat(scratchRoot).isEmptyDirectory();
-    }
-
-    @Test
-    void missingExecutableFailsCheckAndComputeClearly() {
-        Psi4Engine engine = new Psi4Engine(Psi4Engine.Settings.defaults()
-                .withExecutable("/nonexistent/psi4").withScratchRoot(scratchRoot.toString()));
-        JsonNode ref = referenceCase("h2o-sto-3g-hf");
-
-        org.assertj.core.api.Assertions.assertThatThrownBy(engine::checkAvailable)
-                .isInstanceOf(org.qcmb.engine.EngineException.class)
-                .hasMessageContaining("psi4 not found on PATH");
-        AtomicResult r = engine.compute(input(ref, Driver.ENERGY, EXACT));
-        assertThat(r.error().errorClass()).isEqualTo(ErrorClass.ENGINE_CRASH);
-        assertThat(r.error().message()).contains("cannot start psi4");
     }
 
     // ---- helpers ----

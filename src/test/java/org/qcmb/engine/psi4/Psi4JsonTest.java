@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qcmb.engine.AtomicResult;
+import org.qcmb.engine.EngineException;
 import org.qcmb.engine.AtomicInput;
 import org.qcmb.engine.Driver;
 import org.qcmb.engine.ErrorClass;
@@ -14,7 +18,7 @@ import org.qcmb.engine.Model;
 import org.qcmb.engine.PointCharge;
 import org.qcmb.molecule.Molecule;
 
-/** The QCSchema document and the error mapping, without running psi4. */
+/** The QCSchema document, the error mapping and the settings, without running psi4. */
 class Psi4JsonTest {
     private static final Molecule HE_GHOST = new Molecule(List.of("He", "He"), new double[] {0, 0, 0, 0, 0, 5.6},
             new boolean[] {true, false}, List.of(new int[] {0, 1}), new int[] {0}, new int[] {1}, 0, 1);
@@ -70,5 +74,20 @@ class Psi4JsonTest {
         assertThatThrownBy(() -> d.withMemoryBytes(100_000_000L)).hasMessageContaining("250 MiB");
         assertThatThrownBy(() -> d.withThreads(0)).hasMessageContaining("threads");
         assertThat(d.withThreads(2).withTimeout(java.time.Duration.ofMinutes(5)).threads()).isEqualTo(2);
+    }
+
+    @Test
+    void missingExecutableFailsCheckAndComputeClearly(@TempDir Path scratchRoot) {
+        Psi4Engine engine = new Psi4Engine(Psi4Engine.Settings.defaults()
+                .withExecutable("/nonexistent/psi4").withScratchRoot(scratchRoot.toString()));
+
+        assertThatThrownBy(engine::checkAvailable).isInstanceOf(EngineException.class)
+                .hasMessageContaining("psi4 not found on PATH: install it (apt-get install psi4) or use program builtin");
+        AtomicResult r = engine.compute(new AtomicInput(HE_GHOST, Driver.ENERGY, new Model("hf", "sto-3g"), null, null));
+        assertThat(r.success()).isFalse();
+        assertThat(r.error().errorClass()).isEqualTo(ErrorClass.ENGINE_CRASH);
+        assertThat(r.error().message()).contains("cannot start psi4");
+        assertThat(r.provenance().version()).isEqualTo("unknown");
+        assertThat(scratchRoot).isEmptyDirectory();
     }
 }
