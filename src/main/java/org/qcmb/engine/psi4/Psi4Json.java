@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.qcmb.engine.AtomicInput;
 import org.qcmb.engine.AtomicProperties;
-import org.qcmb.engine.Driver;
 import org.qcmb.engine.PointCharge;
 import org.qcmb.molecule.Molecule;
 
@@ -16,7 +15,7 @@ import org.qcmb.molecule.Molecule;
  * the engine maps into an {@link org.qcmb.engine.AtomicResult}.
  */
 final class Psi4Json {
-    /** Key under {@code extras} that carries external point charges to {@code embed.py} (never seen by Psi4). */
+    /** Key under {@code extras} that carries external point charges (bohr) to {@code embed.py}, which removes it. */
     static final String EXTERNAL_CHARGES = "qcmb_external_charges";
 
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,17 +36,9 @@ final class Psi4Json {
         ObjectNode model = doc.putObject("model");
         model.put("method", input.model().method());
         model.put("basis", input.model().basis());
-        ObjectNode keywords = doc.putObject("keywords");
-        keywords.setAll((ObjectNode) MAPPER.valueToTree(input.keywords()));
+        doc.set("keywords", MAPPER.valueToTree(input.keywords()));
         doc.put("memory", memoryBytes);
         if (!input.externalCharges().isEmpty()) {
-            if (input.driver() == Driver.HESSIAN) {
-                // the analytic SCF Hessian of 1.3.2 is not known to include the external potential: use
-                // finite differences of gradients, which do (checked against finite differences of energies)
-                ObjectNode functionKwargs = keywords.get("function_kwargs") instanceof ObjectNode given
-                        ? given : keywords.putObject("function_kwargs");
-                functionKwargs.put("dertype", 1);
-            }
             ArrayNode charges = doc.putObject("extras").putArray(EXTERNAL_CHARGES);
             for (PointCharge c : input.externalCharges()) {
                 charges.addArray().add(c.charge()).add(c.x()).add(c.y()).add(c.z());
