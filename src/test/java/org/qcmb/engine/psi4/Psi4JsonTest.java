@@ -89,4 +89,19 @@ class Psi4JsonTest {
         assertThat(r.provenance().version()).isEqualTo("unknown");
         assertThat(scratchRoot).isEmptyDirectory();
     }
+
+    @Test
+    void engineSerializesWithItsSettings() throws Exception {
+        Psi4Engine engine = new Psi4Engine(Psi4Engine.Settings.defaults().withThreads(2).withKeepScratch(true));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(engine);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            Psi4Engine copy = (Psi4Engine) in.readObject();
+            assertThat(copy.settings()).isEqualTo(engine.settings());
+            assertThat(copy.name()).isEqualTo("psi4");
+        }
+    }
 }
