@@ -69,7 +69,7 @@ class Psi4EngineTest {
 
         assertThat(r.success()).as("%s", r.error()).isTrue();
         assertThat(r.energy()).isCloseTo(ref.get("energy").asDouble(), within(1e-8));
-        assertClose(r.gradient(), doubles(ref.get("gradient")), 1e-7);
+        assertClose(r.gradient(), Psi4Json.doubles(ref.get("gradient")), 1e-7);
         assertThat(r.properties().returnEnergy()).isEqualTo(r.energy());
         assertThat(r.properties().scfTotalEnergy()).isCloseTo(r.energy(), within(1e-12));
         assertThat(r.properties().mp2TotalEnergy()).isNull();
@@ -91,7 +91,7 @@ class Psi4EngineTest {
 
         assertThat(r.success()).as("%s", r.error()).isTrue();
         assertThat(r.energy()).isCloseTo(ref.get("energy").asDouble(), within(1e-8));
-        assertClose(r.gradient(), doubles(ref.get("gradient")), 1e-7);
+        assertClose(r.gradient(), Psi4Json.doubles(ref.get("gradient")), 1e-7);
         assertThat(r.gradient()).hasSize(18);
         assertThat(r.properties().nbasis()).isEqualTo(14);
         assertThat(r.properties().nuclearRepulsionEnergy())
@@ -267,7 +267,7 @@ class Psi4EngineTest {
         int[] all = java.util.stream.IntStream.range(0, symbols.size()).toArray();
         int charge = c.get("charge").asInt();
         int mult = c.get("multiplicity").asInt();
-        return new Molecule(symbols, doubles(c.get("geometry")), real, List.of(all),
+        return new Molecule(symbols, Psi4Json.doubles(c.get("geometry")), real, List.of(all),
                 new int[] {charge}, new int[] {mult}, charge, mult);
     }
 
@@ -311,14 +311,6 @@ class Psi4EngineTest {
                 List.of(all), new int[] {0}, new int[] {1}, 0, 1);
         return new AtomicInput(m, driver, new Model("hf", "sto-3g"),
                 Map.of("e_convergence", 1e-10, "d_convergence", 1e-10), null);
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
     }
 
     private static double[] flatten(JsonNode nested) {
