@@ -279,11 +279,12 @@ class Psi4EngineTest {
         return new AtomicInput(molecule(c), driver, model(c), keywords, null);
     }
 
+    /** The QCManyBody conformance cases, bundled as test resources (a clone has no ../shared). */
     private static JsonNode conformance(String file) throws IOException {
-        String shared = System.getProperty("qcmb.shared", "../shared");
-        Path p = Path.of(shared, "conformance", "qcmanybody-h2o-trimer", file);
-        assertThat(p).as("conformance data (system property qcmb.shared)").exists();
-        return JSON.readTree(p.toFile());
+        try (var in = Psi4EngineTest.class.getResourceAsStream("/conformance/" + file)) {
+            assertThat(in).as("test resource /conformance/" + file).isNotNull();
+            return JSON.readTree(in);
+        }
     }
 
     /** Fragment 1 (atoms 0-2) real, the other listed fragments as ghosts; HF/STO-3G, Psi4's default DF. */
