@@ -201,7 +201,10 @@ public final class Json {
     public static ObjectWriter documentWriter() {
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance);
+                .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance)
+                .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
+                        .withArrayValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
         return JSON.writer(pp);
     }
 }
