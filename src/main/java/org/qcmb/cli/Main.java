@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Many-body expansion (MBE) quantum chemistry on Apache Spark.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                PlanCommand.class,
+                AnalyzeCommand.class,
         })
 public final class Main implements Runnable {
 

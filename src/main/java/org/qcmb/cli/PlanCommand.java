@@ -1,0 +1,140 @@
+package org.qcmb.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.qcmb.io.InputReader;
+import org.qcmb.mbe.AtomicSpecification;
+import org.qcmb.mbe.BsseType;
+import org.qcmb.mbe.ExpansionSpec;
+import org.qcmb.mbe.FragmentTask;
+import org.qcmb.mbe.ManyBodyInput;
+import org.qcmb.mbe.Plan;
+import org.qcmb.mbe.Planner;
+import org.qcmb.mbe.TaskFamily;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code plan INPUT [--list]}: the tasks a many-body expansion needs, counted by level; nothing is computed. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Plan a many-body expansion: count the fragment calculations per n-body level (number of real"
+                + " fragments) and treatment, and the distinct tasks. Nothing is computed; Spark is not started.",
+                "INPUT is a ManyBodyInput in JSON or YAML, or an XYZ file (angstrom, '--' between fragments) with"
+                        + " the options below."})
+public final class PlanCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "INPUT", description = "ManyBodyInput .json/.yaml, or .xyz")
+    Path input;
+
+    @Option(names = "--list", description = "Also list every task label, grouped by level.")
+    boolean list;
+
+    @Option(names = "--verbose", description = "Stack traces on errors.")
+    boolean verbose;
+
+    @Mixin
+    XyzOptionsMixin xyz;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        ManyBodyInput in = InputReader.read(input, xyz.toOptions(), note -> System.err.println("qcmb: note: " + note));
+        ExpansionSpec spec = in.expansionSpec();
+        Plan plan = Planner.plan(spec);
+        StringBuilder sb = new StringBuilder(4096);
+        int n = spec.nFragments();
+        sb.append("Input:            ").append(input).append('\n');
+        sb.append("Molecule:         ").append(in.molecule().atomCount()).append(" atoms, ").append(n)
+                .append(" fragments, charge ").append(in.molecule().molecularCharge()).append(", multiplicity ")
+                .append(in.molecule().molecularMultiplicity()).append('\n');
+        sb.append("Driver:           ").append(in.driver().schemaName()).append('\n');
+        sb.append("BSSE treatments:  ").append(names(in.bsseTypes())).append(" (effective: ")
+                .append(names(plan.effectiveBsse())).append("; returned: ")
+                .append(in.bsseTypes().get(0).label()).append(")\n");
+        sb.append("max_nbody:        ").append(spec.maxNbody()).append('\n');
+        sb.append("return_total_data ").append(spec.returnTotalData()).append(", supersystem_ie_only ")
+                .append(spec.supersystemIeOnly()).append(in.embeddingCharges() != null ? ", embedding charges" : "")
+                .append('\n');
+        sb.append("Model chemistries:\n");
+        for (ExpansionSpec.McLevels m : spec.modelChemistries()) {
+            sb.append("  ").append(m.mc()).append(": levels ").append(range(m.levels())).append(describe(in, m.mc()))
+                    .append('\n');
+        }
+        if (spec.supersystemMc() != null) {
+            sb.append("  ").append(spec.supersystemMc()).append(": supersystem")
+                    .append(describe(in, spec.supersystemMc())).append('\n');
+        }
+        TreeSet<Integer> levels = new TreeSet<>(plan.tasksByLevel().keySet());
+        sb.append("\nTasks per level (level = number of real fragments; one Spark stage each):\n");
+        int w = 12;
+        sb.append(String.format(Locale.ROOT, "  %-28s", "model chemistry / treatment"));
+        for (int lv : levels) {
+            sb.append(String.format(Locale.ROOT, "%" + w + "s", "level " + lv));
+        }
+        sb.append(String.format(Locale.ROOT, "%" + w + "s%n", "total"));
+        for (Map.Entry<String, Map<TaskFamily, long[]>> e : plan.familyCounts().entrySet()) {
+            for (Map.Entry<TaskFamily, long[]> f : e.getValue().entrySet()) {
+                long tot = 0;
+                sb.append(String.format(Locale.ROOT, "  %-28s", shorten(e.getKey(), 14) + " / " + f.getKey().title()));
+                for (int lv : levels) {
+                    long c = lv < f.getValue().length ? f.getValue()[lv] : 0;
+                    tot += c;
+                    sb.append(String.format(Locale.ROOT, "%" + w + "d", c));
+                }
+                sb.append(String.format(Locale.ROOT, "%" + w + "d%n", tot));
+            }
+        }
+        sb.append(String.format(Locale.ROOT, "  %-28s", "distinct tasks"));
+        for (int lv : levels) {
+            sb.append(String.format(Locale.ROOT, "%" + w + "d", plan.tasksByLevel().get(lv).size()));
+        }
+        sb.append(String.format(Locale.ROOT, "%" + w + "d%n", plan.taskCount()));
+        sb.append("\nTotal distinct tasks: ").append(plan.taskCount()).append('\n');
+        out.print(sb);
+        if (list) {
+            StringBuilder lb = new StringBuilder(1 << 16);
+            for (Map.Entry<Integer, List<FragmentTask>> e : plan.tasksByLevel().entrySet()) {
+                lb.append("\n# level ").append(e.getKey()).append(": ").append(e.getValue().size()).append(" tasks\n");
+                for (FragmentTask t : e.getValue()) {
+                    lb.append(t.label()).append('\n');
+                    if (lb.length() > (1 << 20)) {
+                        out.print(lb);
+                        lb.setLength(0);
+                    }
+                }
+            }
+            out.print(lb);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String describe(ManyBodyInput in, String mc) {
+        AtomicSpecification s = in.specifications().get(mc);
+        if (s == null) {
+            return "";
+        }
+        return " (program " + s.program() + ", method " + (s.method() == null ? "-" : s.method()) + ", basis "
+                + (s.basis() == null ? "-" : s.basis()) + ")";
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "~";
+    }
+
+    private static String range(int[] levels) {
+        return levels.length == 1 ? String.valueOf(levels[0]) : levels[0] + "-" + levels[levels.length - 1];
+    }
+
+    private static String names(List<BsseType> bts) {
+        List<String> s = new ArrayList<>();
+        bts.forEach(b -> s.add(b.label()));
+        return String.join(", ", s);
+    }
+}

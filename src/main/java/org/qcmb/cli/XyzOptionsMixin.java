@@ -1,0 +1,41 @@
+package org.qcmb.cli;
+
+import java.util.List;
+import org.qcmb.io.XyzOptions;
+import picocli.CommandLine.Option;
+
+/** Command-line options for what an XYZ file cannot say (used by plan and run). */
+public final class XyzOptionsMixin {
+    @Option(names = "--bsse", split = ",", paramLabel = "TYPE",
+            description = "XYZ input: BSSE treatments, comma-separated, first = returned (nocp, cp, vmfc;"
+                    + " default cp).")
+    List<String> bsse;
+
+    @Option(names = "--max-nbody", paramLabel = "N",
+            description = "XYZ input: highest n-body level (default: number of fragments).")
+    Integer maxNbody;
+
+    @Option(names = "--method", description = "XYZ input: method, e.g. hf, mp2.")
+    String method;
+
+    @Option(names = "--basis", description = "XYZ input: basis set, e.g. sto-3g.")
+    String basis;
+
+    @Option(names = "--program", description = "XYZ input: program (default builtin).")
+    String program;
+
+    @Option(names = "--driver", description = "XYZ input: energy, gradient or hessian (default energy).")
+    String driver;
+
+    @Option(names = "--return-total-data", arity = "1", paramLabel = "true|false",
+            description = "XYZ input: report totals (default false for energy, true otherwise).")
+    Boolean returnTotalData;
+
+    @Option(names = "--auto-fragments",
+            description = "XYZ input: fragments from covalent connectivity instead of '--' lines.")
+    boolean autoFragments;
+
+    public XyzOptions toOptions() {
+        return new XyzOptions(bsse, maxNbody, method, basis, program, driver, autoFragments, returnTotalData);
+    }
+}

@@ -1,0 +1,210 @@
+package org.qcmb.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.qcmb.molecule.InputException;
+
+/** Reading JSON/YAML trees with precise error messages, and field access that names the field path. */
+public final class Json {
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private Json() {
+    }
+
+    /** Reads a JSON (or YAML, by extension .yaml/.yml) file; missing or malformed files give an InputException. */
+    public static JsonNode readTree(Path file) {
+        String name = file.toString();
+        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name + ": no such file");
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read (" + e.getMessage() + ")");
+        }
+        try {
+            JsonNode n = (yaml ? YAML : JSON).readTree(text);
+            if (n == null || n.isMissingNode()) {
+                throw new InputException(name + ": the file is empty");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+            msg = msg.replaceAll("\\s+", " ");
+            if (msg.length() > 160) {
+                msg = msg.substring(0, 160) + "...";
+            }
+            throw new InputException(name + ": malformed " + (yaml ? "YAML" : "JSON") + where + ": " + msg);
+        }
+    }
+
+    /** Checks that node is an object with only the allowed fields; names the first unknown one with its path. */
+    static JsonNode object(JsonNode node, String path, Set<String> allowed) {
+        if (node == null || !node.isObject()) {
+            throw InputException.field(path, "must be an object");
+        }
+        Iterator<String> it = node.fieldNames();
+        while (it.hasNext()) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                throw InputException.field(join(path, f), "unknown field (allowed here: "
+                        + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+            }
+        }
+        return node;
+    }
+
+    static String join(String path, String field) {
+        return path == null || path.isEmpty() ? field : path + "." + field;
+    }
+
+    static boolean has(JsonNode obj, String f) {
+        return obj.has(f) && !obj.get(f).isNull();
+    }
+
+    static String string(JsonNode obj, String f, String path, String dflt) {
+        if (!has(obj, f)) {
+            return dflt;
+        }
+        JsonNode v = obj.get(f);
+        if (!v.isTextual()) {
+            throw InputException.field(join(path, f), "must be a string");
+        }
+        return v.textValue();
+    }
+
+    static Boolean bool(JsonNode obj, String f, String path) {
+        if (!has(obj, f)) {
+            return null;
+        }
+        JsonNode v = obj.get(f);
+        if (!v.isBoolean()) {
+            throw InputException.field(join(path, f), "must be true or false");
+        }
+        return v.booleanValue();
+    }
+
+    static Integer integer(JsonNode obj, String f, String path) {
+        if (!has(obj, f)) {
+            return null;
+        }
+        return integer(obj.get(f), join(path, f));
+    }
+
+    static int integer(JsonNode v, String path) {
+        if (v.isIntegralNumber() && v.canConvertToInt()) {
+            return v.intValue();
+        }
+        if (v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue()) && Math.abs(v.doubleValue()) < 1e9) {
+            return (int) v.doubleValue();
+        }
+        throw InputException.field(path, "must be an integer, got " + v);
+    }
+
+    static double number(JsonNode v, String path) {
+        if (!v.isNumber()) {
+            throw InputException.field(path, "must be a number, got " + v);
+        }
+        return v.doubleValue();
+    }
+
+    static JsonNode array(JsonNode obj, String f, String path) {
+        JsonNode v = obj.get(f);
+        if (v == null || !v.isArray()) {
+            throw InputException.field(join(path, f), "must be a list");
+        }
+        return v;
+    }
+
+    static List<String> strings(JsonNode v, String path) {
+        List<String> out = new ArrayList<>();
+        if (v.isTextual()) {
+            out.add(v.textValue());
+            return out;
+        }
+        if (!v.isArray()) {
+            throw InputException.field(path, "must be a string or a list of strings");
+        }
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isTextual()) {
+                throw InputException.field(path + "[" + i + "]", "must be a string");
+            }
+            out.add(v.get(i).textValue());
+        }
+        return out;
+    }
+
+    /** A flat list of numbers, or a list of equal-length number lists flattened row by row. */
+    static double[] flatNumbers(JsonNode v, String path) {
+        if (!v.isArray()) {
+            throw InputException.field(path, "must be a list of numbers or of number lists");
+        }
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            if (e.isArray()) {
+                for (int j = 0; j < e.size(); j++) {
+                    out.add(number(e.get(j), path + "[" + i + "][" + j + "]"));
+                }
+            } else {
+                out.add(number(e, path + "[" + i + "]"));
+            }
+        }
+        double[] a = new double[out.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = out.get(i);
+        }
+        return a;
+    }
+
+    /** A JSON value as plain Java (maps, lists, strings, numbers, booleans), preserving order. */
+    static Object plain(JsonNode v) {
+        return JSON.convertValue(v, Object.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> plainMap(JsonNode obj, String f, String path) {
+        if (!has(obj, f)) {
+            return new LinkedHashMap<>();
+        }
+        JsonNode v = obj.get(f);
+        if (!v.isObject()) {
+            throw InputException.field(join(path, f), "must be an object");
+        }
+        return (Map<String, Object>) plain(v);
+    }
+
+    /** Writer for result documents: two-space indentation, numeric arrays kept on one line. */
+    public static ObjectWriter documentWriter() {
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance)
+                .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
+                        .withArrayValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+        return JSON.writer(pp);
+    }
+}
