@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 PlanCommand.class,
                 AnalyzeCommand.class,
+                RunCommand.class,
+                SqlCommand.class,
         })
 public final class Main implements Runnable {
 

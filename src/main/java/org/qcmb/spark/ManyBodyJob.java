@@ -121,7 +121,8 @@ public final class ManyBodyJob {
         if (!r.success() && r.error() != null && r.error().errorClass().retryable() && attempt + 1 < maxFailures) {
             throw new FragmentCrashException(task.label() + ": " + r.error().message());
         }
-        return new FragmentOutcome(task, r);
+        return new FragmentOutcome(task, r, tc == null ? -1 : tc.partitionId(),
+                org.apache.spark.SparkEnv.get() == null ? "" : org.apache.spark.SparkEnv.get().executorId());
     }
 
     /** Attempts Spark allows a task: local[N,F] -> F, local[N] -> 1 (no retries), a cluster -> spark.task.maxFailures. */

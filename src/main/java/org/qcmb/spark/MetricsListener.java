@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.executor.ExecutorMetrics;
+import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -27,6 +29,29 @@ public final class MetricsListener extends SparkListener {
     private final Map<Integer, String> descriptionOfStage = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<TaskRecord> tasks = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<StageRecord> stages = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<MemorySampler.Sample> executorMemory = new ConcurrentLinkedQueue<>();
+
+    /** Executors' heap and resident memory from their heartbeats (the driver JVM is sampled separately). */
+    @Override
+    public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate update) {
+        if ("driver".equals(update.execId())) {
+            return;
+        }
+        long heap = -1;
+        long rss = -1;
+        for (ExecutorMetrics m : CollectionConverters.asJava(update.executorUpdates()).values()) {
+            heap = Math.max(heap, m.getMetricValue("JVMHeapMemory"));
+            rss = Math.max(rss, m.getMetricValue("ProcessTreeJVMRSSMemory"));
+        }
+        if (heap >= 0 || rss > 0) {
+            executorMemory.add(new MemorySampler.Sample(System.currentTimeMillis(), "executor", update.execId(),
+                    rss > 0 ? rss : -1, heap));
+        }
+    }
+
+    public List<MemorySampler.Sample> executorMemory() {
+        return new ArrayList<>(executorMemory);
+    }
 
     @Override
     public void onJobStart(SparkListenerJobStart jobStart) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,13 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.qcmb.engine.AtomicResult;
 import org.qcmb.engine.Driver;
 import org.qcmb.engine.FragmentEngine;
-import org.qcmb.engine.Model;
 import org.qcmb.engine.synthetic.SyntheticEngine;
 import org.qcmb.mbe.Assembler;
-import org.qcmb.mbe.BsseType;
+import org.qcmb.mbe.AtomicSpecification;
 import org.qcmb.mbe.ComponentResult;
-import org.qcmb.mbe.ExpansionSpec;
 import org.qcmb.mbe.FragmentTask;
+import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.mbe.ManyBodyResult;
 import org.qcmb.mbe.Plan;
 import org.qcmb.mbe.Planner;
@@ -52,16 +50,16 @@ class ManyBodyJobTest {
         spark.stop();
     }
 
+    static final ManyBodyInput INPUT = ManyBodyInput.create(TRIMER, Driver.GRADIENT, List.of("cp", "nocp", "vmfc"),
+            Map.of("3", "(auto)"), null, true, false, null,
+            Map.of("(auto)", new AtomicSpecification("synthetic", "hf", "sto-3g", Map.of(), null, null)), "");
+
     static Plan plan() {
-        TreeMap<Integer, String> levels = new TreeMap<>(Map.of(1, "(auto)", 2, "(auto)", 3, "(auto)"));
-        return Planner.plan(new ExpansionSpec(new int[] {3, 3, 3}, List.of(BsseType.CP, BsseType.NOCP,
-                BsseType.VMFC), levels, null, true, false, false));
+        return Planner.plan(INPUT.expansionSpec());
     }
 
     static FragmentContext context(FragmentEngine engine) {
-        return new FragmentContext(TRIMER, Driver.GRADIENT,
-                Map.of("(auto)", new ModelSpec("synthetic", new Model("hf", "sto-3g"), Map.of())),
-                Map.of("(auto)", engine), null);
+        return new FragmentContext(INPUT, Map.of("(auto)", engine));
     }
 
     static Map<FragmentTask, ComponentResult> components(Map<FragmentTask, AtomicResult> results) {

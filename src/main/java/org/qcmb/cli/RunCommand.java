@@ -1,0 +1,69 @@
+package org.qcmb.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.qcmb.engine.EngineRegistry;
+import org.qcmb.engine.Engines;
+import org.qcmb.io.InputReader;
+import org.qcmb.mbe.ManyBodyInput;
+import org.qcmb.molecule.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code run INPUT}: the many-body calculation on Spark (also the main class's command under spark-submit). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a many-body expansion: one Spark stage per n-body level, fragment calculations on the"
+                + " executors, results assembled exactly as QCManyBody does.",
+                "Writes DIR/result.json (only on success), DIR/fragments/ (for --resume), DIR/spark-events/, and"
+                        + " appends the run's metrics to the tables directory."})
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "INPUT", description = "ManyBodyInput .json/.yaml, or .xyz with options")
+    Path input;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: what spark-submit set, else local[*,4])")
+    String master;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "qcmb-out",
+            description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--tables", paramLabel = "DIR", defaultValue = "qcmb-tables",
+            description = "tables directory the run's metrics are appended to (default: ${DEFAULT-VALUE})")
+    Path tables;
+
+    @Option(names = "--no-tables", description = "do not write metrics tables")
+    boolean noTables;
+
+    @Option(names = "--resume", description = "reuse the fragment results stored in DIR by an interrupted run")
+    boolean resume;
+
+    @Option(names = "--engine-threads", paramLabel = "N", defaultValue = "1",
+            description = "threads per fragment calculation; Spark reserves as many cores per task (default: 1)")
+    int engineThreads;
+
+    @Option(names = "--verbose", description = "stack traces on errors")
+    boolean verbose;
+
+    @Mixin
+    XyzOptionsMixin xyz;
+
+    /** Engines by program name; tests replace it. */
+    EngineRegistry engines;
+
+    @Override
+    public Integer call() {
+        if (engineThreads < 1) {
+            throw new InputException("--engine-threads must be at least 1, not " + engineThreads);
+        }
+        ManyBodyInput in = InputReader.read(input, xyz.toOptions(), note -> System.err.println("qcmb: note: " + note));
+        EngineRegistry registry = engines != null ? engines : Engines.registry(engineThreads);
+        ManyBodyRun.Result r = new ManyBodyRun(System.out, System.err).execute(new ManyBodyRun.Options(in,
+                input.getFileName().toString(), out, noTables ? null : tables, master, resume, engineThreads,
+                registry, Map.of(), false));
+        return r.succeeded() ? 0 : Main.EXIT_FAILED;
+    }
+}
