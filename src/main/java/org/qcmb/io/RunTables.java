@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,17 @@ public final class RunTables {
     private RunTables() {
     }
 
+    /** Appends every table of a run; the writes are independent Spark jobs, run concurrently to save time. */
     public static void write(TableWriter writer, RunReport r) {
-        writer.append("runs", TableSchemas.RUNS, List.of(runRow(r)));
-        writer.append("fragments", TableSchemas.FRAGMENTS, fragmentRows(r));
-        writer.append("tasks", TableSchemas.TASKS, taskRows(r));
-        writer.append("stages", TableSchemas.STAGES, stageRows(r));
-        writer.append("nbody", TableSchemas.NBODY, nbodyRows(r));
-        writer.append("hosts", TableSchemas.HOSTS, hostRows(r));
-        writer.append("memory", TableSchemas.MEMORY, memoryRows(r));
+        Map<String, List<Row>> rows = new LinkedHashMap<>();
+        rows.put("runs", List.of(runRow(r)));
+        rows.put("fragments", fragmentRows(r));
+        rows.put("tasks", taskRows(r));
+        rows.put("stages", stageRows(r));
+        rows.put("nbody", nbodyRows(r));
+        rows.put("hosts", hostRows(r));
+        rows.put("memory", memoryRows(r));
+        writer.appendAll(rows);
     }
 
     static Row runRow(RunReport r) {

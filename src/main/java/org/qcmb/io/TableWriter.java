@@ -26,6 +26,27 @@ public final class TableWriter {
         return tablesDir;
     }
 
+    /** Appends several tables (name -> rows, schemas from {@link TableSchemas}) with concurrent Spark jobs. */
+    public void appendAll(java.util.Map<String, List<Row>> tables) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+            tables.forEach((name, rows) -> writes.add(pool.submit(
+                    () -> append(name, TableSchemas.ALL.get(name), rows))));
+            for (java.util.concurrent.Future<?> w : writes) {
+                w.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing tables", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re
+                    : new IllegalStateException("cannot write tables to " + tablesDir, e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** Appends rows (which must include run_id) to table name; an empty list writes nothing. */
     public void append(String table, StructType schema, List<Row> rows) {
         if (rows.isEmpty()) {
