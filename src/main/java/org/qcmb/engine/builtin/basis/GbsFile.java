@@ -39,7 +39,12 @@ public record GbsFile(String name, boolean pure, Map<String, List<RawShell>> ele
                 continue;
             }
             String[] tok = s.split("\\s+");
-            if (current == null) {
+            if (current == null || tok[0].toUpperCase(Locale.ROOT).endsWith("-ECP")) {
+                // def2 files end with an ECP section for heavy elements (beyond Kr): not used here
+                if (tok[0].toUpperCase(Locale.ROOT).endsWith("-ECP")
+                        || elements.containsKey(tok[0].toUpperCase(Locale.ROOT))) {
+                    break;
+                }
                 current = new ArrayList<>();
                 elements.put(tok[0].toUpperCase(Locale.ROOT), current);
                 continue;
