@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Many-body expansion (MBE) quantum chemistry on Apache Spark.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ComputeCommand.class,
         })
 public final class Main implements Runnable {
 
