@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 AnalyzeCommand.class,
                 RunCommand.class,
                 SqlCommand.class,
+                ComputeCommand.class,
         })
 public final class Main implements Runnable {
 

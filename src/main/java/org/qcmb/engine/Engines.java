@@ -1,5 +1,6 @@
 package org.qcmb.engine;
 
+import org.qcmb.engine.builtin.BuiltinEngine;
 import org.qcmb.engine.psi4.Psi4Engine;
 import org.qcmb.engine.synthetic.SyntheticEngine;
 
@@ -13,6 +14,7 @@ public final class Engines {
      */
     public static EngineRegistry registry(int threads) {
         return new EngineRegistry()
+                .register("builtin", BuiltinEngine::new)
                 .register("psi4", () -> new Psi4Engine(Psi4Engine.Settings.defaults().withThreads(threads)))
                 .register("synthetic", SyntheticEngine::new);
     }

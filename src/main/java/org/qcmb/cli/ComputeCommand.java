@@ -1,0 +1,82 @@
+package org.qcmb.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.qcmb.engine.AtomicInput;
+import org.qcmb.engine.AtomicJson;
+import org.qcmb.engine.AtomicResult;
+import org.qcmb.engine.EngineRegistry;
+import org.qcmb.engine.ErrorClass;
+import org.qcmb.engine.FragmentEngine;
+import org.qcmb.engine.builtin.BuiltinEngine;
+import org.qcmb.molecule.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code qcmb compute ATOMIC_INPUT.json [--engine builtin] [--output FILE]}: one QCSchema calculation, result
+ * JSON to stdout or FILE. Exit 0 on success, 2 for input errors, 1 for failed calculations (the result JSON with
+ * its error is written in every case the input could be read).
+ */
+@Command(name = "compute", mixinStandardHelpOptions = true,
+        description = "Run one QCSchema AtomicInput (JSON, geometry in bohr) and write the AtomicResult JSON. "
+                + "External point charges: extras.external_charges = [[q, x, y, z], ...] (bohr).")
+public final class ComputeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "ATOMIC_INPUT.json", description = "QCSchema AtomicInput JSON file")
+    Path input;
+
+    @Option(names = "--engine", defaultValue = "builtin", description = "engine (program): ${DEFAULT-VALUE}")
+    String engine;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the result here instead of stdout")
+    Path output;
+
+    @Option(names = "--verbose", description = "print stack traces of failures")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        JsonNode root;
+        if (!Files.isRegularFile(input)) {
+            throw new InputException("input file " + input + " not found");
+        }
+        try {
+            root = AtomicJson.mapper().readTree(Files.readString(input));
+        } catch (JsonProcessingException e) {
+            throw new InputException(input + " is not valid JSON: " + e.getOriginalMessage());
+        }
+        AtomicInput in;
+        try {
+            in = AtomicJson.readInput(root);
+        } catch (InputException e) {
+            throw new InputException(input + ": " + e.getMessage(), e);
+        }
+        FragmentEngine eng = registry().engine(engine);
+        eng.checkAvailable();
+        AtomicResult r = eng.compute(in);
+        String json = AtomicJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(
+                AtomicJson.writeResult(in, r)) + System.lineSeparator();
+        if (output != null) {
+            Files.writeString(output, json);
+        } else {
+            System.out.print(json);
+            System.out.flush();
+        }
+        if (r.success()) {
+            return 0;
+        }
+        System.err.println("qcmb: " + (r.error().errorClass() == ErrorClass.INPUT_ERROR ? "error" : "failed") + ": "
+                + r.error().message());
+        return r.error().errorClass() == ErrorClass.INPUT_ERROR ? Main.EXIT_INPUT : Main.EXIT_FAILED;
+    }
+
+    static EngineRegistry registry() {
+        return new EngineRegistry().register(BuiltinEngine.NAME, BuiltinEngine::new);
+    }
+}

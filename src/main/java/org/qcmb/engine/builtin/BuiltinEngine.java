@@ -1,0 +1,219 @@
+package org.qcmb.engine.builtin;
+
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.qcmb.engine.AtomicInput;
+import org.qcmb.engine.AtomicProperties;
+import org.qcmb.engine.AtomicResult;
+import org.qcmb.engine.Driver;
+import org.qcmb.engine.EngineError;
+import org.qcmb.engine.EngineException;
+import org.qcmb.engine.ErrorClass;
+import org.qcmb.engine.FragmentEngine;
+import org.qcmb.engine.Provenance;
+import org.qcmb.engine.builtin.basis.BasisSet;
+import org.qcmb.engine.builtin.gradient.FiniteDifferenceHessian;
+import org.qcmb.engine.builtin.gradient.RhfGradient;
+import org.qcmb.engine.builtin.integrals.Charges;
+import org.qcmb.engine.builtin.mp2.Mp2;
+import org.qcmb.engine.builtin.scf.RhfSolver;
+import org.qcmb.engine.builtin.scf.ScfOptions;
+import org.qcmb.engine.builtin.scf.ScfResult;
+import org.qcmb.molecule.InputException;
+import org.qcmb.molecule.Molecule;
+
+/**
+ * The JVM quantum-chemistry engine: closed-shell RHF and conventional MP2 energies, analytic RHF gradients and
+ * finite-difference RHF Hessians, over the Psi4 basis sets bundled as resources. Stateless and thread-safe;
+ * register with {@code new EngineRegistry().register("builtin", BuiltinEngine::new)}.
+ */
+public final class BuiltinEngine implements FragmentEngine {
+    private static final long serialVersionUID = 1L;
+    public static final String NAME = "builtin";
+    public static final String VERSION = "0.1.0";
+    private static final double MIN_DISTANCE = 0.1;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    @Override
+    public AtomicResult compute(AtomicInput input) {
+        long t0 = System.nanoTime();
+        Driver driver = input.driver() == null ? Driver.ENERGY : input.driver();
+        ExecutorService pool = null;
+        try {
+            BuiltinKeywords kw = BuiltinKeywords.parse(input.keywords());
+            String method = checkModel(input, driver);
+            Molecule mol = input.molecule();
+            validate(mol, input);
+            if (kw.threads() > 1) {
+                pool = Executors.newFixedThreadPool(kw.threads(), r -> {
+                    Thread t = new Thread(r, "builtin-engine");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            ScfOptions opt = new ScfOptions(kw.eConvergence(), kw.dConvergence(), kw.maxIterations(),
+                    kw.direct() ? 0 : kw.memoryBytes(), kw.threads());
+            final ExecutorService fpool = pool;
+            ScfResult scf = scf(mol, input, kw, opt, fpool);
+            Double mp2 = null;
+            double energy = scf.energy();
+            if (method.equals("mp2")) {
+                int frozen = kw.freezeCore() ? frozenCore(mol) : 0;
+                mp2 = scf.energy() + new Mp2(scf, frozen, kw.memoryBytes()).correlationEnergy();
+                energy = mp2;
+            }
+            double[] gradient = null, hessian = null;
+            if (driver != Driver.ENERGY) {
+                gradient = new RhfGradient(scf, mol.atomCount(), kw.threads(), fpool).compute();
+            }
+            if (driver == Driver.HESSIAN) {
+                // displaced gradients run one per pool thread, each single-threaded inside
+                ScfOptions single = new ScfOptions(opt.energyConvergence(), opt.densityConvergence(),
+                        opt.maxIterations(), opt.memoryBytes() / Math.max(1, kw.threads()), 1);
+                hessian = FiniteDifferenceHessian.compute(mol.geometry(), g -> {
+                    Molecule m = withGeometry(mol, g);
+                    ScfResult s = scf(m, input, kw, single, null);
+                    return new RhfGradient(s, m.atomCount(), 1, null).compute();
+                }, FiniteDifferenceHessian.STEP, fpool);
+            }
+            AtomicProperties props = new AtomicProperties(energy, scf.energy(), mp2, mol.nuclearRepulsionEnergy(),
+                    scf.iterations(), scf.nbasis(), mol.atomCount(), driver == Driver.HESSIAN);
+            return new AtomicResult(true, driver, energy, gradient, hessian, props, provenance(t0), null);
+        } catch (EngineException e) {
+            return fail(driver, e.errorClass(), e.getMessage(), t0);
+        } catch (InputException e) {
+            return fail(driver, ErrorClass.INPUT_ERROR, e.getMessage(), t0);
+        } catch (OutOfMemoryError e) {
+            return fail(driver, ErrorClass.ENGINE_CRASH, "out of memory (JVM heap " + Runtime.getRuntime().maxMemory()
+                    / (1 << 20) + " MiB): lower the memory keyword to use direct SCF, or give executors more memory", t0);
+        } catch (RuntimeException e) {
+            return fail(driver, ErrorClass.ENGINE_CRASH, "builtin engine crashed: " + e, t0);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static ScfResult scf(Molecule mol, AtomicInput input, BuiltinKeywords kw, ScfOptions opt,
+                                 ExecutorService pool) {
+        BasisSet bs = BasisSet.of(mol, input.model().basis(), kw.puream());
+        Charges charges = Charges.of(mol, input.externalCharges());
+        return new RhfSolver(bs, charges, mol.electronCount(), opt, pool).solve();
+    }
+
+    private static String checkModel(AtomicInput input, Driver driver) {
+        if (input.model() == null || input.model().method() == null) {
+            throw new InputException("model.method is missing: use hf or mp2");
+        }
+        String m = input.model().method().strip().toLowerCase(Locale.ROOT);
+        if (m.equals("scf") || m.equals("rhf")) {
+            m = "hf";
+        }
+        if (!m.equals("hf") && !m.equals("mp2")) {
+            throw new InputException("method '" + input.model().method()
+                    + "' is not supported by the builtin engine: use hf or mp2, or program psi4");
+        }
+        if (m.equals("mp2") && driver != Driver.ENERGY) {
+            throw new InputException("MP2 " + driver.schemaName() + "s are not supported by the builtin engine: "
+                    + "use driver energy, method hf, or program psi4");
+        }
+        return m;
+    }
+
+    /** Rejects what RHF cannot do or what is physically meaningless, with messages naming the problem. */
+    static void validate(Molecule mol, AtomicInput input) {
+        int n = mol.atomCount();
+        if (n == 0) {
+            throw new InputException("molecule has no atoms");
+        }
+        if (mol.geometry() == null || mol.geometry().length != 3 * n) {
+            throw new InputException("molecule.geometry must have 3 x " + n + " numbers (bohr), found "
+                    + (mol.geometry() == null ? 0 : mol.geometry().length));
+        }
+        for (double g : mol.geometry()) {
+            if (!Double.isFinite(g)) {
+                throw new InputException("molecule.geometry contains a non-finite number");
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            try {
+                mol.element(a);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("unknown element '" + mol.symbols().get(a) + "' (atom " + (a + 1) + ")");
+            }
+        }
+        int mult = mol.molecularMultiplicity();
+        if (mult <= 0) {
+            throw new InputException("molecular_multiplicity must be a positive integer (1 = singlet), not " + mult);
+        }
+        int ne = mol.electronCount();
+        if (ne < 0) {
+            throw new InputException("molecular_charge " + mol.molecularCharge() + " leaves " + ne + " electrons");
+        }
+        if (mult != 1) {
+            throw new InputException("multiplicity " + mult + " (open shell) is not supported by the builtin engine, "
+                    + "which does closed-shell RHF only: use program psi4");
+        }
+        if (ne % 2 != 0) {
+            throw new InputException("odd number of electrons (" + ne + ", molecular_charge " + mol.molecularCharge()
+                    + ") cannot be closed-shell RHF with multiplicity 1: fix the charge/multiplicity or use program psi4");
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double dx = mol.x(i) - mol.x(j), dy = mol.y(i) - mol.y(j), dz = mol.z(i) - mol.z(j);
+                double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                if (r < MIN_DISTANCE) {
+                    throw new InputException(String.format(Locale.ROOT, "atoms %d (%s) and %d (%s) overlap: %.4f bohr "
+                            + "apart (minimum %.1f); check the geometry units (bohr expected)", j + 1,
+                            mol.symbols().get(j), i + 1, mol.symbols().get(i), r, MIN_DISTANCE));
+                }
+            }
+            if (mol.real()[i]) {
+                for (var pc : input.externalCharges()) {
+                    double dx = mol.x(i) - pc.x(), dy = mol.y(i) - pc.y(), dz = mol.z(i) - pc.z();
+                    if (Math.sqrt(dx * dx + dy * dy + dz * dz) < MIN_DISTANCE) {
+                        throw new InputException("an external point charge sits on atom " + (i + 1) + " ("
+                                + mol.symbols().get(i) + "), closer than " + MIN_DISTANCE + " bohr");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Psi4's freeze_core true: the previous noble-gas shell, 1 orbital per Li-Ne, 5 per Na-Ar, 9 per K-Kr. */
+    static int frozenCore(Molecule mol) {
+        int fc = 0;
+        for (int a = 0; a < mol.atomCount(); a++) {
+            if (!mol.real()[a]) {
+                continue;
+            }
+            int z = mol.element(a).atomicNumber();
+            fc += z > 18 ? 9 : z > 10 ? 5 : z > 2 ? 1 : 0;
+        }
+        return fc;
+    }
+
+    static Molecule withGeometry(Molecule m, double[] g) {
+        return new Molecule(m.symbols(), g, m.real(), m.fragments(), m.fragmentCharges(), m.fragmentMultiplicities(),
+                m.molecularCharge(), m.molecularMultiplicity());
+    }
+
+    private Provenance provenance(long t0) {
+        return new Provenance(NAME, VERSION, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    private AtomicResult fail(Driver driver, ErrorClass c, String msg, long t0) {
+        return AtomicResult.failure(driver, new EngineError(c, msg), provenance(t0));
+    }
+}

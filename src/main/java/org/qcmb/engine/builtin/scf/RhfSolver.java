@@ -1,0 +1,135 @@
+package org.qcmb.engine.builtin.scf;
+
+import java.util.concurrent.ExecutorService;
+import org.qcmb.engine.ErrorClass;
+import org.qcmb.engine.EngineException;
+import org.qcmb.engine.builtin.basis.BasisSet;
+import org.qcmb.engine.builtin.integrals.Charges;
+import org.qcmb.engine.builtin.integrals.OneElectron;
+import org.qcmb.engine.builtin.integrals.ShellQuartets;
+
+/**
+ * Closed-shell Hartree-Fock (Roothaan-Hall) with DIIS and a core-Hamiltonian guess. Integrals are over Cartesian
+ * functions; the Fock matrix is brought to the working (pure or Cartesian) basis by F = T F_cart T^T.
+ * Convergence: |dE| < e_convergence and RMS of the orthogonalised error FDS - SDF < d_convergence.
+ */
+public final class RhfSolver {
+    /** Overlap eigenvalues below this are dropped (canonical orthogonalisation), as Psi4's S_TOLERANCE. */
+    private static final double S_TOLERANCE = 1e-7;
+
+    private final BasisSet basis;
+    private final Charges charges;
+    private final int electrons;
+    private final ScfOptions options;
+    private final ExecutorService pool;
+
+    public RhfSolver(BasisSet basis, Charges charges, int electrons, ScfOptions options, ExecutorService pool) {
+        this.basis = basis;
+        this.charges = charges;
+        this.electrons = electrons;
+        this.options = options;
+        this.pool = pool;
+    }
+
+    public ScfResult solve() {
+        int n = basis.functionCount(), nc = basis.cartesianCount();
+        int nocc = electrons / 2;
+        double[] t = basis.toWorking();
+        double[] sCart = OneElectron.overlap(basis);
+        double[] hCart = OneElectron.kinetic(basis);
+        double[] v = OneElectron.potential(basis, charges.q(), charges.xyz());
+        for (int i = 0; i < hCart.length; i++) {
+            hCart[i] += v[i];
+        }
+        double[] s = Matrices.sandwich(t, n, nc, sCart);
+        double[] h = Matrices.sandwich(t, n, nc, hCart);
+
+        Matrices.Eigen se = Matrices.symmetricEigen(s, n);
+        int nmo = 0;
+        for (double ev : se.values()) {
+            if (ev > S_TOLERANCE) {
+                nmo++;
+            }
+        }
+        if (nmo < nocc) {
+            throw new EngineException(ErrorClass.INPUT_ERROR, "basis set is linearly dependent: only " + nmo
+                    + " independent functions for " + nocc + " doubly occupied orbitals");
+        }
+        // X (n x nmo): columns u_k / sqrt(s_k) of the kept eigenvalues
+        double[] x = new double[n * nmo];
+        int skip = n - nmo;
+        for (int k = 0; k < nmo; k++) {
+            double f = 1 / Math.sqrt(se.values()[skip + k]);
+            for (int r = 0; r < n; r++) {
+                x[r * nmo + k] = se.vectors()[r * n + skip + k] * f;
+            }
+        }
+
+        double enuc = charges.nuclearEnergy();
+        ShellQuartets quartets = new ShellQuartets(basis, false);
+        JKBuilder jk = new JKBuilder(quartets, options.memoryBytes(), options.threads(), pool);
+        Diis diis = new Diis(8);
+
+        double[][] orb = diagonalise(h, x, n, nmo);
+        double[] d = density(orb[1], n, nmo, nocc);
+        double eOld = 0;
+        for (int iter = 1; iter <= options.maxIterations(); iter++) {
+            double[] dCart = Matrices.sandwichT(t, n, nc, d);
+            double[][] jkm = jk.build(dCart);
+            double[] g = new double[nc * nc];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = 2 * jkm[0][i] - jkm[1][i];
+            }
+            double[] f = Matrices.sandwich(t, n, nc, g);
+            double e = enuc;
+            for (int i = 0; i < n * n; i++) {
+                f[i] += h[i];
+                e += d[i] * (h[i] + f[i]);
+            }
+            double[] fds = Matrices.mult(Matrices.mult(f, n, n, d, n), n, n, s, n);
+            double[] err = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    err[i * n + j] = fds[i * n + j] - fds[j * n + i];
+                }
+            }
+            double[] errOrth = Matrices.sandwichT(x, n, nmo, err);
+            double rms = Math.sqrt(Matrices.dot(errOrth, errOrth) / errOrth.length);
+            boolean converged = iter > 1 && Math.abs(e - eOld) < options.energyConvergence()
+                    && rms < options.densityConvergence();
+            if (converged) {
+                orb = diagonalise(f, x, n, nmo);
+                return new ScfResult(basis, charges, e, enuc, orb[0], orb[1], nmo, nocc, iter);
+            }
+            eOld = e;
+            double[] fx = diis.extrapolate(f, errOrth);
+            orb = diagonalise(fx, x, n, nmo);
+            d = density(orb[1], n, nmo, nocc);
+        }
+        throw new EngineException(ErrorClass.CONVERGENCE_FAILURE, "RHF did not converge in "
+                + options.maxIterations() + " iterations (maxiter); raise maxiter or loosen e_convergence/d_convergence");
+    }
+
+    /** Solves F C = S C eps through X: returns {eps (nmo), C (n x nmo)}. */
+    private static double[][] diagonalise(double[] f, double[] x, int n, int nmo) {
+        double[] fo = Matrices.sandwichT(x, n, nmo, f);
+        Matrices.Eigen fe = Matrices.symmetricEigen(fo, nmo);
+        double[] c = Matrices.mult(x, n, nmo, fe.vectors(), nmo);
+        return new double[][] {fe.values(), c};
+    }
+
+    private static double[] density(double[] c, int n, int nmo, int nocc) {
+        double[] d = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int o = 0; o < nocc; o++) {
+                    s += c[i * nmo + o] * c[j * nmo + o];
+                }
+                d[i * n + j] = s;
+                d[j * n + i] = s;
+            }
+        }
+        return d;
+    }
+}

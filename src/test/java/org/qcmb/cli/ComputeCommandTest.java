@@ -1,0 +1,65 @@
+package org.qcmb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qcmb.engine.AtomicJson;
+import org.qcmb.engine.AtomicResult;
+import org.qcmb.engine.ErrorClass;
+
+class ComputeCommandTest {
+    private static final String WATER = """
+            {"molecule": {"symbols": ["O", "H", "H"],
+                          "geometry": [[-2.76373224, -1.24377706, -0.15444566], [-1.12357791, -2.0622797, -0.05243799],
+                                       [-3.80792362, -2.08705525, 1.06090407]]},
+             "driver": "%s", "model": {"method": "hf", "basis": "%s"},
+             "keywords": {"e_convergence": 1e-11, "d_convergence": 1e-10}}
+            """;
+
+    @Test
+    void writesQcSchemaResult(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.json"), out = dir.resolve("out.json");
+        Files.writeString(in, WATER.formatted("gradient", "sto-3g"));
+        assertThat(Main.execute("compute", in.toString(), "--engine", "builtin", "--output", out.toString()))
+                .isZero();
+        JsonNode r = AtomicJson.mapper().readTree(out.toFile());
+        assertThat(r.get("schema_name").asText()).isEqualTo("qcschema_output");
+        assertThat(r.get("success").asBoolean()).isTrue();
+        assertThat(r.get("return_result")).hasSize(9);
+        assertThat(r.get("properties").get("return_energy").asDouble()).isCloseTo(-74.96331507916572, within(1e-8));
+        assertThat(r.get("properties").get("calcinfo_nbasis").asInt()).isEqualTo(7);
+        assertThat(r.get("properties").get("calcinfo_natom").asInt()).isEqualTo(3);
+        assertThat(r.get("provenance").get("creator").asText()).isEqualTo("builtin");
+        AtomicResult back = AtomicJson.readResult(r);
+        assertThat(back.gradient()[1]).isCloseTo(-0.04123324097970549, within(1e-7));
+    }
+
+    @Test
+    void failedCalculationWritesTheErrorAndExitsWithInputCode(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.json"), out = dir.resolve("out.json");
+        Files.writeString(in, WATER.formatted("energy", "no-such-basis"));
+        assertThat(Main.execute("compute", in.toString(), "--output", out.toString())).isEqualTo(Main.EXIT_INPUT);
+        JsonNode r = AtomicJson.mapper().readTree(out.toFile());
+        assertThat(r.get("success").asBoolean()).isFalse();
+        assertThat(r.get("error").get("error_type").asText()).isEqualTo("input_error");
+        assertThat(r.get("error").get("error_message").asText()).contains("no-such-basis");
+        assertThat(AtomicJson.readResult(r).error().errorClass()).isEqualTo(ErrorClass.INPUT_ERROR);
+    }
+
+    @Test
+    void malformedInputIsAnInputError(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.json");
+        Files.writeString(in, "{\"driver\": \"energy\", \"model\": {\"method\": \"hf\", \"basis\": \"sto-3g\"}}");
+        assertThat(Main.execute("compute", in.toString())).isEqualTo(Main.EXIT_INPUT);
+        Files.writeString(in, "{not json");
+        assertThat(Main.execute("compute", in.toString())).isEqualTo(Main.EXIT_INPUT);
+        assertThat(Main.execute("compute", dir.resolve("missing.json").toString())).isEqualTo(Main.EXIT_INPUT);
+        Files.writeString(in, WATER.formatted("energy", "sto-3g"));
+        assertThat(Main.execute("compute", in.toString(), "--engine", "gaussian")).isEqualTo(Main.EXIT_INPUT);
+    }
+}

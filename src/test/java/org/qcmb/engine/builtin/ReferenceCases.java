@@ -1,0 +1,60 @@
+package org.qcmb.engine.builtin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.qcmb.molecule.Molecule;
+
+/** The Psi4 1.3.2 reference cases of src/test/resources/reference/psi4-exact.json. */
+public final class ReferenceCases {
+    public record Case(String name, Molecule molecule, String method, String basis, String driver, double energy,
+                       Double scfEnergy, double[] gradient, double nuclearRepulsion, int nbasis) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private ReferenceCases() {
+    }
+
+    public static List<Case> all() {
+        try (InputStream in = ReferenceCases.class.getResourceAsStream("/reference/psi4-exact.json")) {
+            JsonNode root = new ObjectMapper().readTree(in);
+            List<Case> out = new ArrayList<>();
+            for (JsonNode c : root.get("cases")) {
+                List<String> sym = new ArrayList<>();
+                c.get("symbols").forEach(s -> sym.add(s.asText()));
+                double[] geom = doubles(c.get("geometry"));
+                boolean[] real = new boolean[sym.size()];
+                for (int i = 0; i < real.length; i++) {
+                    real[i] = c.get("real").get(i).asBoolean();
+                }
+                int charge = c.get("charge").asInt(), mult = c.get("multiplicity").asInt();
+                Molecule m = Molecule.of(sym, geom, charge, mult);
+                m = new Molecule(m.symbols(), m.geometry(), real, m.fragments(), m.fragmentCharges(),
+                        m.fragmentMultiplicities(), charge, mult);
+                out.add(new Case(c.get("name").asText(), m, c.get("method").asText(), c.get("basis").asText(),
+                        c.get("driver").asText(), c.get("energy").asDouble(),
+                        c.has("scf_energy") ? c.get("scf_energy").asDouble() : null,
+                        c.has("gradient") ? doubles(c.get("gradient")) : null,
+                        c.get("nuclear_repulsion_energy").asDouble(), c.get("nbasis").asInt()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double[] doubles(JsonNode a) {
+        double[] d = new double[a.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = a.get(i).asDouble();
+        }
+        return d;
+    }
+}
