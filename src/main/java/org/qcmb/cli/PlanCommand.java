@@ -58,7 +58,7 @@ public final class PlanCommand implements Callable<Integer> {
                 .append(names(plan.effectiveBsse())).append("; returned: ")
                 .append(in.bsseTypes().get(0).label()).append(")\n");
         sb.append("max_nbody:        ").append(spec.maxNbody()).append('\n');
-        sb.append("return_total_data ").append(spec.returnTotalData()).append(", supersystem_ie_only ")
+        sb.append("Flags:            return_total_data ").append(spec.returnTotalData()).append(", supersystem_ie_only ")
                 .append(spec.supersystemIeOnly()).append(in.embeddingCharges() != null ? ", embedding charges" : "")
                 .append('\n');
         sb.append("Model chemistries:\n");

@@ -21,14 +21,13 @@ import org.qcmb.molecule.Molecule;
  * A conformance-case-shaped file for {@code analyze}: {@code input} (QCManyBody core inputs: molecule, bsse_type,
  * the <em>full</em> levels map with every level 1..M named plus optional "supersystem", return_total_data,
  * supersystem_ie_only, optional embedding_charges) and {@code component_results} (label -> energy, gradient,
- * hessian). Other top-level fields (name, expected, ...) are ignored. The driver is the highest derivative present.
+ * hessian; other per-task fields are ignored). Other top-level fields (name, expected, ...) are ignored. The driver is the highest derivative present.
  */
 public record AnalysisCase(Molecule molecule, ExpansionSpec spec, Driver driver,
         Map<FragmentTask, ComponentResult> results) {
 
     private static final Set<String> INPUT = Set.of("molecule", "bsse_type", "levels", "return_total_data",
             "supersystem_ie_only", "embedding_charges", "max_nbody", "driver");
-    private static final Set<String> COMPONENT = Set.of("energy", "gradient", "hessian");
 
     public static AnalysisCase read(Path file) {
         JsonNode root = Json.readTree(file);
@@ -92,7 +91,10 @@ public record AnalysisCase(Molecule molecule, ExpansionSpec spec, Driver driver,
         for (Map.Entry<String, JsonNode> e : cr.properties()) {
             String p = "component_results." + e.getKey();
             FragmentTask t = TaskLabel.parse(e.getKey());
-            JsonNode v = Json.object(e.getValue(), p, COMPONENT);
+            JsonNode v = e.getValue();
+            if (!v.isObject()) {
+                throw InputException.field(p, "must be an object {energy, gradient, hessian}");
+            }
             if (!Json.has(v, "energy")) {
                 throw InputException.field(p + ".energy", "is missing (every task reports its energy)");
             }

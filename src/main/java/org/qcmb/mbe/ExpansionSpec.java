@@ -25,7 +25,7 @@ public record ExpansionSpec(
         String supersystemMc,
         boolean returnTotalData,
         boolean supersystemIeOnly,
-        boolean embedding) {
+        boolean embedding) implements java.io.Serializable {
 
     public ExpansionSpec {
         bsse = List.copyOf(bsse);
@@ -130,7 +130,7 @@ public record ExpansionSpec(
     }
 
     /** One model chemistry with the integer levels it owns (ascending, contiguous). */
-    public record McLevels(String mc, int[] levels) {
+    public record McLevels(String mc, int[] levels) implements java.io.Serializable {
         public int top() {
             return levels[levels.length - 1];
         }

@@ -41,6 +41,28 @@ public record ManyBodyInput(
                 supersystemIeOnly, embeddingCharges != null);
     }
 
+    /** Plans the tasks ({@link Planner#plan(ExpansionSpec)} on {@link #expansionSpec()}). */
+    public Plan plan() {
+        return Planner.plan(expansionSpec());
+    }
+
+    /** The molecule of a task: real fragments x, ghosts B minus x, parent atom order and frame (bohr). */
+    public Molecule subMolecule(FragmentTask task) {
+        return molecule.subMolecule(task.real(), task.basis());
+    }
+
+    /**
+     * Assembles the collected component results (one per task of {@code plan}, any order) into the result
+     * document (nested maps in a fixed order; write it with {@code org.qcmb.io.ResultWriter}).
+     *
+     * @param includeComponents whether to add {@code component_results} keyed by label
+     */
+    public Map<String, Object> resultDocument(Plan plan, Map<FragmentTask, ComponentResult> results,
+            boolean includeComponents) {
+        ManyBodyResult r = Assembler.assemble(plan, driver, results);
+        return ResultDocument.build(r, molecule.nuclearRepulsionEnergy(), includeComponents ? results : null);
+    }
+
     /** The atomic specification of a task's model chemistry. */
     public AtomicSpecification specification(String mc) {
         AtomicSpecification s = specifications.get(mc);

@@ -47,6 +47,16 @@ public final class Plan {
         return tasks;
     }
 
+    /** Atoms of a task's sub-molecule (ghosts included): a simple cost proxy for partitioning. */
+    public int atomCount(FragmentTask task) {
+        int[] sizes = spec.fragmentSizes();
+        int n = 0;
+        for (int f : task.basis()) {
+            n += sizes[f - 1];
+        }
+        return n;
+    }
+
     /** Number of distinct tasks (QCManyBody's calcinfo_nmbe). */
     public int taskCount() {
         return tasks.size();

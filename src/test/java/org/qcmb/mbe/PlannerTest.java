@@ -95,7 +95,7 @@ class PlannerTest {
         ss22.put("2", "ccsd");
         ss22.put("supersystem", "mp2");
         ManyBodyInput in = he4(ss22, true, "cp");
-        assertThat(in.levels()).containsExactlyEntriesOf(Map.of(1, "ccsd", 2, "ccsd"));
+        assertThat(in.levels()).isEqualTo(Map.of(1, "ccsd", 2, "ccsd"));
         assertThat(in.supersystemMc()).isEqualTo("mp2");
         Plan p = Planner.plan(in.expansionSpec());
         assertThat(p.taskCount()).isEqualTo(25);
@@ -104,11 +104,26 @@ class PlannerTest {
     }
 
     @Test
+    void waterTrimerMultilevelComponentFileCounts() {
+        // spec 6.2: multi_1, multi_2, multi_ss_1, multi_ss_2 have 34, 21, 28, 7 tasks (bsse cp, nocp, vmfc; rtd)
+        BsseType[] all = {BsseType.CP, BsseType.NOCP, BsseType.VMFC};
+        int[] s = sizes(3);
+        assertThat(Planner.plan(new ExpansionSpec(s, List.of(all), new TreeMap<>(Map.of(1, "mp2", 2, "b3lyp", 3,
+                "scf")), null, true, false, false)).taskCount()).isEqualTo(34);
+        assertThat(Planner.plan(new ExpansionSpec(s, List.of(all), new TreeMap<>(Map.of(1, "mp2", 2, "b3lyp")),
+                null, true, false, false)).taskCount()).isEqualTo(21);
+        assertThat(Planner.plan(new ExpansionSpec(s, List.of(all), new TreeMap<>(Map.of(1, "mp2", 2, "b3lyp")),
+                "scf", true, false, false)).taskCount()).isEqualTo(28);
+        assertThat(Planner.plan(new ExpansionSpec(s, List.of(all), new TreeMap<>(Map.of(1, "mp2")),
+                "scf", true, false, false)).taskCount()).isEqualTo(7);
+    }
+
+    @Test
     void groupsByNumberOfRealFragments() {
         Plan p = plan(4, 4, true, false, BsseType.CP, BsseType.NOCP, BsseType.VMFC);
         Map<Integer, Integer> sizes = new TreeMap<>();
         p.tasksByLevel().forEach((k, v) -> sizes.put(k, v.size()));
-        assertThat(sizes).containsExactlyEntriesOf(Map.of(1, 32, 2, 24, 3, 8, 4, 1));
+        assertThat(sizes).isEqualTo(Map.of(1, 32, 2, 24, 3, 8, 4, 1));
         p.tasksByLevel().forEach((k, v) -> v.forEach(t -> assertThat(t.level()).isEqualTo(k)));
         assertThat(p.effectiveBsse()).containsExactly(BsseType.CP, BsseType.NOCP, BsseType.VMFC);
     }

@@ -1,0 +1,94 @@
+package org.qcmb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanAnalyzeCommandTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    Path resource(String name) throws Exception {
+        Path p = dir.resolve(name + ".json");
+        try (InputStream in = getClass().getResourceAsStream("/conformance/" + name + ".json")) {
+            Files.copy(in, p);
+        }
+        return p;
+    }
+
+    @Test
+    void analyzePrintsDocument() throws Exception {
+        int code = Main.execute("analyze", resource("single_energy_1").toString());
+        assertThat(code).isZero();
+        JsonNode doc = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(doc.get("schema_name").asText()).isEqualTo("qcschema_many_body_result");
+        assertThat(doc.get("return_result").asDouble()).isEqualTo(-224.89492025792052);
+    }
+
+    @Test
+    void analyzeWritesOutputDeterministically() throws Exception {
+        Path in = resource("single_gradient_2");
+        Path o1 = dir.resolve("a.json");
+        Path o2 = dir.resolve("b.json");
+        Files.writeString(o1, "old content");
+        assertThat(Main.execute("analyze", in.toString(), "--output", o1.toString())).isZero();
+        assertThat(Main.execute("analyze", in.toString(), "-o", o2.toString())).isZero();
+        assertThat(Files.readAllBytes(o1)).isEqualTo(Files.readAllBytes(o2));
+        assertThat(Files.readString(o1)).contains("\"gradient_body_dict\"");
+    }
+
+    @Test
+    void badFileGivesOneLineExit2AndNoOutput() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"input\": [1,,]}");
+        Path o = dir.resolve("out.json");
+        assertThat(Main.execute("analyze", bad.toString(), "-o", o.toString())).isEqualTo(2);
+        assertThat(o).doesNotExist();
+        String e = err.toString(StandardCharsets.UTF_8).trim();
+        assertThat(e).startsWith("qcmb: error:").contains("malformed JSON at line 1").doesNotContain("\n");
+        err.reset();
+        assertThat(Main.execute("plan", dir.resolve("none.json").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).trim()).contains("no such file").doesNotContain("\n");
+    }
+
+    @Test
+    void planCountsAndLists() throws Exception {
+        Path xyz = dir.resolve("he3.xyz");
+        Files.writeString(xyz, "He 0 0 0\n--\nHe 0 0 3\n--\nHe 0 3 0\n");
+        assertThat(Main.execute("plan", xyz.toString(), "--bsse", "cp,nocp,vmfc", "--list")).isZero();
+        String s = out.toString(StandardCharsets.UTF_8);
+        assertThat(s).contains("Total distinct tasks: 19").contains("[\"(auto)\", [1], [1, 2, 3]]");
+        out.reset();
+        assertThat(Main.execute("plan", xyz.toString(), "--max-nbody", "2", "--bsse", "cp")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Total distinct tasks: 6");
+    }
+}
