@@ -75,7 +75,16 @@ public final class ManyBodyRun {
         this.err = err;
     }
 
+    /** Runs on a SparkSession of its own (started here, stopped at the end). */
     public Result execute(Options o) {
+        return execute(o, null);
+    }
+
+    /**
+     * Runs on the given SparkSession (left running, e.g. one shared by a test class or a benchmark), or on a
+     * session of its own when {@code shared} is null.
+     */
+    public Result execute(Options o, SparkSession shared) {
         long started = System.currentTimeMillis();
         ManyBodyInput in = o.input();
         Plan plan = Planner.plan(in.expansionSpec());
@@ -100,7 +109,8 @@ public final class ManyBodyRun {
         conf.putIfAbsent("spark.executor.processTreeMetrics.enabled", "true");
         conf.putIfAbsent("spark.executor.heartbeatInterval", "2s");
         long t0 = System.currentTimeMillis();
-        SparkSession spark = SparkSessions.start(o.master(), o.out().resolve("spark-events"), conf);
+        SparkSession spark = shared != null ? shared
+                : SparkSessions.start(o.master(), o.out().resolve("spark-events"), conf);
         long sparkStartup = System.currentTimeMillis() - t0;
         MetricsListener metrics = new MetricsListener();
         ProgressListener progress = o.quiet() ? null : new ProgressListener(err, 2000);
@@ -150,7 +160,13 @@ public final class ManyBodyRun {
             }
             return new Result(result, document, outcome.failures(), report);
         } finally {
-            spark.stop();
+            spark.sparkContext().removeSparkListener(metrics);
+            if (progress != null) {
+                spark.sparkContext().removeSparkListener(progress);
+            }
+            if (shared == null) {
+                spark.stop();
+            }
         }
     }
 

@@ -15,12 +15,12 @@ import org.qcmb.engine.synthetic.SyntheticEngine;
  * {@code failAtoms} fail for good (SCF not converged), and those numbering one of {@code crashFirstAtoms} crash on
  * their first Spark attempt only (a transient failure Spark must retry).
  */
-final class FaultyEngine implements FragmentEngine {
+public final class FaultyEngine implements FragmentEngine {
     private final Set<Integer> failRealAtoms;
     private final Set<Integer> crashFirstRealAtoms;
     private final FragmentEngine inner = new SyntheticEngine();
 
-    FaultyEngine(Set<Integer> failRealAtoms, Set<Integer> crashFirstRealAtoms) {
+    public FaultyEngine(Set<Integer> failRealAtoms, Set<Integer> crashFirstRealAtoms) {
         this.failRealAtoms = failRealAtoms;
         this.crashFirstRealAtoms = crashFirstRealAtoms;
     }
