@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 AnalyzeCommand.class,
                 RunCommand.class,
                 SqlCommand.class,
+                BenchCommand.class,
                 ComputeCommand.class,
         })
 public final class Main implements Runnable {

@@ -22,6 +22,29 @@ public final class ManyBodyJob {
     private final SparkSession spark;
     private final FragmentStage stage;
     private final ProgressListener progress;
+    private final Strategy strategy;
+
+    /** The level tag of the single job that runs every level at once (benchmark variant). */
+    public static final int ALL_LEVELS = 0;
+
+    /**
+     * How the work is cut into Spark jobs and tasks. The default (one job per level, longest task first, tiny
+     * tasks batched) is what runs use; the others exist so benchmarks can measure what each choice buys.
+     */
+    public record Strategy(boolean perLevelStages, boolean costSorted, int itemsPerPartition) {
+        /** itemsPerPartition: AUTO = one per item unless items are tiny; SPARK_DEFAULT = defaultParallelism slices. */
+        public static final int AUTO = 0;
+        public static final int SPARK_DEFAULT = -1;
+        public static final Strategy DEFAULT = new Strategy(true, true, AUTO);
+
+        int partitions(FragmentStage stage, List<? extends FragmentStage.Costed<?>> items, int cores) {
+            return switch (itemsPerPartition) {
+                case AUTO -> stage.partitionsFor(items, cores);
+                case SPARK_DEFAULT -> Math.min(items.size(), cores);
+                default -> (int) Math.ceil(items.size() / (double) itemsPerPartition);
+            };
+        }
+    }
 
     /** Receives each level's outcomes in a fixed order (longest task first, then plan order). */
     public interface LevelSink {
@@ -37,9 +60,24 @@ public final class ManyBodyJob {
     }
 
     public ManyBodyJob(SparkSession spark, FragmentStage stage, ProgressListener progress) {
+        this(spark, stage, progress, Strategy.DEFAULT);
+    }
+
+    public ManyBodyJob(SparkSession spark, FragmentStage stage, ProgressListener progress, Strategy strategy) {
         this.spark = spark;
         this.stage = stage;
         this.progress = progress;
+        this.strategy = strategy;
+    }
+
+    /** The plan's levels, or all of them as one wave when the strategy asks for a single stage. */
+    private SortedMap<Integer, List<FragmentTask>> waves(Plan plan) {
+        if (strategy.perLevelStages()) {
+            return plan.tasksByLevel();
+        }
+        List<FragmentTask> all = new ArrayList<>();
+        plan.tasksByLevel().values().forEach(all::addAll);
+        return new java.util.TreeMap<>(Map.of(ALL_LEVELS, all));
     }
 
     /**
@@ -57,8 +95,8 @@ public final class ManyBodyJob {
         int reused = 0;
         long firstSubmit = -1;
         long lastCollect = -1;
-        SortedMap<Integer, List<FragmentTask>> levels = plan.tasksByLevel();
-        int top = levels.isEmpty() ? 0 : levels.lastKey();
+        SortedMap<Integer, List<FragmentTask>> levels = waves(plan);
+        int top = plan.tasksByLevel().isEmpty() ? 0 : plan.tasksByLevel().lastKey();
         try {
             for (Map.Entry<Integer, List<FragmentTask>> level : levels.entrySet()) {
                 List<FragmentStage.Costed<FragmentTask>> todo = new ArrayList<>();
@@ -74,10 +112,13 @@ public final class ManyBodyJob {
                 if (todo.isEmpty()) {
                     continue;
                 }
-                List<FragmentStage.Costed<FragmentTask>> sorted = FragmentStage.longestFirst(todo);
-                int partitions = stage.partitionsFor(sorted, cores);
-                String title = String.format("MBE level %d/%d: %d fragment calculations%s", level.getKey(), top,
-                        sorted.size(), describe(plan));
+                List<FragmentStage.Costed<FragmentTask>> sorted = strategy.costSorted()
+                        ? FragmentStage.longestFirst(todo) : todo;
+                int partitions = strategy.partitions(stage, sorted, cores);
+                String title = level.getKey() == ALL_LEVELS
+                        ? String.format("MBE all levels: %d fragment calculations%s", sorted.size(), describe(plan))
+                        : String.format("MBE level %d/%d: %d fragment calculations%s", level.getKey(), top,
+                                sorted.size(), describe(plan));
                 if (progress != null) {
                     progress.announce(title, itemsPerPartition(sorted.size(), partitions));
                 }
