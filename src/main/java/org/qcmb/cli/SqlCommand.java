@@ -49,6 +49,7 @@ public final class SqlCommand implements Callable<Integer> {
             throw new InputException("--tables " + tables + ": no such directory (runs write it with --tables DIR;"
                     + " the default is ./qcmb-tables)");
         }
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty(); // tests and notebooks share theirs
         SparkSession spark = SparkSessions.start(master, null, Map.of("spark.ui.enabled", "false",
                 "spark.sql.shuffle.partitions", "4"));
         try {
@@ -73,7 +74,9 @@ public final class SqlCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } finally {
-            spark.stop();
+            if (ownSession) {
+                spark.stop();
+            }
         }
     }
 }
