@@ -2,6 +2,7 @@ package org.qcmb.notebook;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.jfree.chart.JFreeChart;
 import org.qcmb.io.TableReader;
+import org.qcmb.io.TableSchemas;
 import org.qcmb.report.Plots;
 import org.qcmb.spark.SparkSessions;
 
@@ -61,11 +63,24 @@ public final class Notebook {
         return v == null || v.isBlank() ? def : v;
     }
 
-    /** Registers every table folder of dir as a temporary view; returns the view names. */
+    /**
+     * Registers every table folder of dir as a temporary view and returns the view names. Each documented table
+     * ({@link TableSchemas#ALL}) without a folder gets an empty view of its schema, so queries and plots of it show
+     * "no rows" instead of failing (a tables directory from {@code qcmb run} alone has no benchmarks).
+     */
     public static List<String> tables(String dir) {
-        List<String> names = TableReader.registerViews(spark(), Path.of(dir));
-        if (names.isEmpty()) {
-            System.out.println("no tables under " + Path.of(dir).toAbsolutePath());
+        SparkSession s = spark();
+        List<String> names = TableReader.registerViews(s, Path.of(dir));
+        List<String> empty = new ArrayList<>();
+        TableSchemas.ALL.forEach((name, schema) -> {
+            if (!names.contains(name)) {
+                s.createDataFrame(List.<Row>of(), schema).createOrReplaceTempView(name);
+                empty.add(name);
+            }
+        });
+        if (!empty.isEmpty()) {
+            System.out.println("no rows under " + Path.of(dir).toAbsolutePath() + " for " + String.join(", ", empty)
+                    + " (registered empty)");
         }
         return names;
     }
@@ -184,8 +199,11 @@ public final class Notebook {
     private static String format(Object v) {
         if (v instanceof Double d) {
             double a = Math.abs(d);
-            return a != 0 && (a < 1e-3 || a >= 1e7) ? String.format(java.util.Locale.ROOT, "%.6e", d)
-                    : String.format(java.util.Locale.ROOT, "%.6f", d)
+            if (d.isNaN() || d.isInfinite()) {
+                return d.toString();
+            }
+            return a != 0 && (a < 1e-4 || a >= 1e9) ? String.format(java.util.Locale.ROOT, "%.8e", d)
+                    : String.format(java.util.Locale.ROOT, "%.10f", d)
                     .replaceAll("0+$", "").replaceAll("\\.$", ".0");
         }
         if (v instanceof Float f) {
