@@ -227,9 +227,9 @@ public final class Plots {
                 labels.add("executor " + e + (l.size() > 1 ? " / slot " + (i + 1) : ""));
             }
         });
-        Map<String, XYIntervalSeries> series = new LinkedHashMap<>();
-        rows.stream().map(r -> r.isNullAt(1) ? -1 : r.getInt(1)).distinct().sorted()
-                .forEach(level -> series.put(levelName(level), new XYIntervalSeries(levelName(level))));
+        Map<String, XYIntervalSeries> series = new LinkedHashMap<>(); // levels of successful tasks, in order
+        rows.stream().filter(r -> r.isNullAt(4) || r.getBoolean(4)).map(r -> r.isNullAt(1) ? -1 : r.getInt(1))
+                .distinct().sorted().forEach(level -> series.put(levelName(level), new XYIntervalSeries(levelName(level))));
         XYIntervalSeries failed = new XYIntervalSeries("failed");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);

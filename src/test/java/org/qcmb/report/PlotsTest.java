@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.SparkSession;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.SymbolAxis;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,19 @@ class PlotsTest {
         List<Path> files = Plots.writeAll(fresh, empty, "nope", tmp.resolve("none"), notes::add);
         assertThat(files).isEmpty();
         assertThat(notes).hasSize(6).allMatch(n -> n.startsWith("skipped "));
+    }
+
+    @Test
+    void overlappingTasksOfAnExecutorGoToSeparateSlots() {
+        SparkSession s = spark.newSession();
+        s.sql("SELECT * FROM VALUES ('r', 'driver', 1, 0L, 100L, true), ('r', 'driver', 1, 10L, 60L, true), "
+                + "('r', 'driver', 1, 70L, 90L, true), ('r', '1', 2, 120L, 200L, false) "
+                + "AS t(run_id, executor_id, level, launch_ms, finish_ms, successful)").createOrReplaceTempView("tasks");
+        JFreeChart chart = Plots.timeline(s, "r").orElseThrow();
+        assertThat(((SymbolAxis) chart.getXYPlot().getDomainAxis()).getSymbols())
+                .containsExactly("executor driver / slot 1", "executor driver / slot 2", "executor 1");
+        assertThat(chart.getXYPlot().getDataset().getSeriesCount()).isEqualTo(2); // level 1, failed
+        assertThat(chart.getXYPlot().getDataset().getSeriesKey(1)).isEqualTo("failed");
     }
 
     /** Variance of the grey level over all pixels: 0 for a blank image. */
