@@ -50,6 +50,14 @@ if ! command -v psi4 >/dev/null 2>&1; then
   echo "install-test-deps: installed psi4 $(psi4 --version 2>/dev/null | tail -n 1)"
 fi
 
-# --- Jupyter (notebook tests) ---
-# JUPYTER: add the Jupyter packages here the same way, e.g.
-#   if ! command -v jupyter >/dev/null 2>&1; then apt_install jupyter-nbconvert python3-nbformat; fi
+# --- Jupyter (notebook tests: scripts/run-notebooks executes notebooks/*.ipynb with the rapaio Java kernel) ---
+# Debian's packages; /usr/bin/jupyter runs /usr/bin/python3 (not a pyenv python that may come first on PATH).
+if ! /usr/bin/python3 -c 'import nbconvert, nbclient, ipykernel, jupyter_client, jupyter_core' >/dev/null 2>&1 \
+    || [ ! -x /usr/bin/jupyter-nbconvert ]; then
+  apt_install jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client jupyter-core
+  if ! /usr/bin/jupyter nbconvert --version >/dev/null 2>&1; then
+    echo "install-test-deps: jupyter-nbconvert was installed but '/usr/bin/jupyter nbconvert --version' fails" >&2
+    exit 1
+  fi
+  echo "install-test-deps: installed jupyter nbconvert $(/usr/bin/jupyter nbconvert --version 2>/dev/null)"
+fi
