@@ -230,7 +230,7 @@ public final class BenchCommand implements Callable<Integer> {
         rec.add("scaling", w.name(), "sequential loop", "time", seq.seconds(), "s", 1, w.size(), "no Spark");
         for (int c = 1; c <= cores; c++) {
             SparkTiming sp = spark(w, "local[" + c + "]", ManyBodyJob.Strategy.DEFAULT);
-            scalingFigures(w, seq, sp, c, "local[" + c + "]", null);
+            scalingFigures(w, seq, sp, c, "local", "local[" + c + "]");
         }
         if (!noCluster && !quick) {
             Path home = Path.of(System.getenv().getOrDefault("QCMB_HOME", "."));
@@ -246,7 +246,7 @@ public final class BenchCommand implements Callable<Integer> {
                 try {
                     spark(w, url, ManyBodyJob.Strategy.DEFAULT); // warms the executors' JIT, not counted
                     SparkTiming sp = spark(w, url, ManyBodyJob.Strategy.DEFAULT);
-                    scalingFigures(w, seq, sp, 2, "standalone 2 workers x 1 core", "second run (warm executors)");
+                    scalingFigures(w, seq, sp, 2, "standalone 2x1", "2 workers x 1 core; second run (warm executors)");
                 } finally {
                     new ProcessBuilder(home.resolve("submit-scripts/cluster-stop").toString(), "--dir",
                             dir.toString()).redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
@@ -261,7 +261,7 @@ public final class BenchCommand implements Callable<Integer> {
         double lb = seq.lowerBound(c);
         rec.add("scaling", w.name(), variant, "stage_time", sp.stageSeconds(), "s", c, w.size(), note);
         rec.add("scaling", w.name(), variant, "speedup", speedup, "x", c, w.size(), "T_seq / T_stage");
-        rec.add("scaling", w.name(), variant, "efficiency", speedup / c * 100, "%", c, w.size(), "speed-up / cores");
+        rec.add("scaling", w.name(), variant, "efficiency", speedup / c, "ratio", c, w.size(), "speed-up / cores");
         rec.add("scaling", w.name(), variant, "lower_bound", lb, "s", c, w.size(),
                 "sum over levels of max(sum t / cores, max t)");
         rec.add("scaling", w.name(), variant, "makespan_over_bound", (sp.stageSeconds() / lb - 1) * 100, "%", c,
