@@ -55,6 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "categories to run: overhead, scaling, memory, optimisations, endtoend (default: all)")
     Set<String> only;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "also write PNG plots (speed-up, efficiency) from the benchmarks table into DIR")
+    Path plots;
+
     @Option(names = "--no-cluster", description = "skip the standalone-cluster scaling point")
     boolean noCluster;
 
@@ -145,6 +149,10 @@ public final class BenchCommand implements Callable<Integer> {
         SparkSession spark = session("local[1]");
         try {
             new TableWriter(spark, tables).append("benchmarks", TableSchemas.BENCHMARKS, rec.rows());
+            if (plots != null) {
+                List<Path> files = org.qcmb.report.Plots.writeAll(spark, tables, null, plots, note -> { });
+                out.println("Plots:         " + files.size() + " PNG files in " + plots);
+            }
         } finally {
             spark.stop();
         }

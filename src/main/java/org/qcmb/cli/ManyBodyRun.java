@@ -46,6 +46,7 @@ import org.qcmb.spark.MemorySampler;
 import org.qcmb.spark.MetricsListener;
 import org.qcmb.spark.ProgressListener;
 import org.qcmb.spark.SparkSessions;
+import org.qcmb.report.Plots;
 
 /**
  * One many-body run end to end: plan, check engines (before Spark starts), one Spark job per level, persist
@@ -56,7 +57,11 @@ public final class ManyBodyRun {
     /** What a caller asks for. master null = spark-submit's or the embedded default. */
     public record Options(ManyBodyInput input, String inputName, Path out, Path tables, String master,
             boolean resume, int engineThreads, EngineRegistry engines, Map<String, String> sparkConf,
-            boolean quiet) {
+            boolean quiet, Path plots) {
+        public Options(ManyBodyInput input, String inputName, Path out, Path tables, String master, boolean resume,
+                int engineThreads, EngineRegistry engines, Map<String, String> sparkConf, boolean quiet) {
+            this(input, inputName, out, tables, master, resume, engineThreads, engines, sparkConf, quiet, null);
+        }
     }
 
     /** What a run produced; result null when fragments failed. */
@@ -156,6 +161,12 @@ public final class ManyBodyRun {
                 RunTables.write(new TableWriter(spark, o.tables()), report);
                 if (!o.quiet()) {
                     out.println("Tables:        " + o.tables() + " (run_id " + runId + ")");
+                }
+                if (o.plots() != null) {
+                    List<Path> files = Plots.writeAll(spark, o.tables(), runId, o.plots(), note -> { });
+                    if (!o.quiet()) {
+                        out.println("Plots:         " + files.size() + " PNG files in " + o.plots());
+                    }
                 }
             }
             return new Result(result, document, outcome.failures(), report);

@@ -45,6 +45,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "threads per fragment calculation; Spark reserves as many cores per task (default: 1)")
     int engineThreads;
 
+    @Option(names = "--plots", description = "also write PNG plots of this run (timeline, memory, n-body"
+            + " convergence, time per level) into DIR/plots")
+    boolean plots;
+
     @Option(names = "--verbose", description = "stack traces on errors")
     boolean verbose;
 
@@ -59,11 +63,14 @@ public final class RunCommand implements Callable<Integer> {
         if (engineThreads < 1) {
             throw new InputException("--engine-threads must be at least 1, not " + engineThreads);
         }
+        if (plots && noTables) {
+            throw new InputException("--plots draws from the tables: it cannot be combined with --no-tables");
+        }
         ManyBodyInput in = InputReader.read(input, xyz.toOptions(), note -> System.err.println("qcmb: note: " + note));
         EngineRegistry registry = engines != null ? engines : Engines.registry(engineThreads);
         ManyBodyRun.Result r = new ManyBodyRun(System.out, System.err).execute(new ManyBodyRun.Options(in,
                 input.getFileName().toString(), out, noTables ? null : tables, master, resume, engineThreads,
-                registry, Map.of(), false));
+                registry, Map.of(), false, plots ? out.resolve("plots") : null));
         return r.succeeded() ? 0 : Main.EXIT_FAILED;
     }
 }

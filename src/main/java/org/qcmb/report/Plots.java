@@ -49,7 +49,6 @@ import org.qcmb.io.TableReader;
 public final class Plots {
     public static final int WIDTH = 900;
     public static final int HEIGHT = 540;
-    public static final double HARTREE_KCALMOL = 627.5094740631;
 
     /** A colour-blind friendly palette (Okabe-Ito, then Tableau greys), used in order for the series of a chart. */
     static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
@@ -309,7 +308,7 @@ public final class Plots {
             return Optional.empty();
         }
         Dataset<Row> rows = spark.sql("SELECT treatment AS series, nbody AS x, "
-                + "coalesce(interaction_energy_kcalmol, interaction_energy * " + HARTREE_KCALMOL + ") AS y "
+                + "coalesce(interaction_energy_kcalmol, interaction_energy * " + org.qcmb.molecule.Units.HARTREE_TO_KCALMOL + ") AS y "
                 + "FROM nbody WHERE run_id = '" + sqlString(runId) + "' AND nbody IS NOT NULL ORDER BY series, x");
         XYSeriesCollection data = xySeries(rows);
         if (data.getSeriesCount() == 0) {
