@@ -15,13 +15,44 @@ public final class Eri {
     private int[] braOff = new int[64];
     private int[] ketOff = new int[64];
     private double[] ketSign = new double[64];
+    private double[] swap = new double[64];
 
-    /** Fills out[(a*nb+b)*ncd + c*nd+d] with the Cartesian integrals of the quartet. */
+    /**
+     * Fills out[(a*nb+b)*ncd + c*nd+d] with the Cartesian integrals of the quartet. The Hermite contraction is
+     * run in whichever orientation, (ab|cd) or (cd|ab), costs fewer operations; the result is transposed back.
+     */
     public void quartet(ShellPair bra, ShellPair ket, double[] out) {
+        if (cost(ket, bra) < cost(bra, ket)) {
+            int nab = bra.na * bra.nb, ncd = ket.na * ket.nb;
+            if (swap.length < nab * ncd) {
+                swap = new double[nab * ncd];
+            }
+            oriented(ket, bra, swap);
+            for (int cd = 0; cd < ncd; cd++) {
+                for (int ab = 0; ab < nab; ab++) {
+                    out[ab * ncd + cd] = swap[cd * nab + ab];
+                }
+            }
+        } else {
+            oriented(bra, ket, out);
+        }
+    }
+
+    /** Operation count of the ket-first contraction with this bra and ket. */
+    private static long cost(ShellPair bra, ShellPair ket) {
+        long nh = Hermite.count(bra.la + bra.lb);
+        return (long) bra.nprim * ket.nprim * ket.e.size * nh + (long) bra.nprim * bra.e.size * ket.na * ket.nb;
+    }
+
+    private void oriented(ShellPair bra, ShellPair ket, double[] out) {
         int nab = bra.na * bra.nb, ncd = ket.na * ket.nb;
         java.util.Arrays.fill(out, 0, nab * ncd, 0.0);
-        contractKet(bra, bra.e, ket, ket.e, (p, nh) -> {
-            PairExpansion be = bra.e;
+        PairExpansion be = bra.e;
+        int lbra = be.l;
+        int nh = Hermite.count(lbra);
+        prepare(lbra, ket.e, ncd);
+        for (int p = 0; p < bra.nprim; p++) {
+            ketSum(bra, p, ket, ket.e, lbra + ket.e.l, ncd, nh);
             int base = p * be.size;
             for (int ab = 0; ab < nab; ab++) {
                 int o = ab * ncd;
@@ -33,7 +64,7 @@ public final class Eri {
                     }
                 }
             }
-        });
+        }
     }
 
     /**
@@ -48,7 +79,9 @@ public final class Eri {
         if (z.length < nab * nh) {
             z = new double[nab * nh];
         }
-        contractKet(bra, shape, ket, ket.e, (p, nhh) -> {
+        prepare(lb1, ket.e, ncd);
+        for (int p = 0; p < bra.nprim; p++) {
+            ketSum(bra, p, ket, ket.e, lb1 + ket.e.l, ncd, nh);
             // Z[ab][h] = sum_cd gamma[ab][cd] Gsum[cd][h]
             for (int ab = 0; ab < nab; ab++) {
                 int zo = ab * nh;
@@ -68,38 +101,27 @@ public final class Eri {
                 }
             }
             for (int d = 0; d < 3; d++) {
-                grad[d] += contractZ(bra.dA[d], p, nab, nh, lb1);
-                grad[3 + d] += contractZ(bra.dB[d], p, nab, nh, lb1);
+                grad[d] += contractZ(bra.dA[d], p, nab, nh);
+                grad[3 + d] += contractZ(bra.dB[d], p, nab, nh);
             }
-        });
+        }
     }
 
-    private double contractZ(PairExpansion x, int p, int nab, int nh, int lb1) {
-        Hermite.Index idx = Hermite.Index.of(lb1);
+    private double contractZ(PairExpansion x, int p, int nab, int nh) {
         int base = p * x.size;
         double s = 0;
         for (int ab = 0; ab < nab; ab++) {
             int zo = ab * nh;
             for (int k = x.start[ab]; k < x.start[ab + 1]; k++) {
-                s += x.values[base + k] * z[zo + idx.indexOf(x.t[k], x.u[k], x.v[k])];
+                s += x.values[base + k] * z[zo + x.hermite[k]];
             }
         }
         return s;
     }
 
-    /** Called once per bra primitive after gsum[cd*nh + h] holds the ket-contracted Hermite integrals. */
-    private interface BraStep {
-        void apply(int braPrimitive, int nh);
-    }
-
-    /**
-     * For each bra primitive p: gsum[cd][h] = sum_q pref_pq sum_{k in cd} sign_k E^q_k R_{h + k}, h over the
-     * Hermite triples of order braShape.l, then calls step.
-     */
-    private void contractKet(ShellPair bra, PairExpansion braShape, ShellPair ket, PairExpansion ke, BraStep step) {
-        int lbra = braShape.l;
-        int lket = ke.l;
-        int lmax = lbra + lket;
+    /** Sets up the cube offsets of the bra Hermite triples (order lbra) and of the ket entries, and buffers. */
+    private void prepare(int lbra, PairExpansion ke, int ncd) {
+        int lmax = lbra + ke.l;
         int s = lmax + 1;
         int cube = s * s * s;
         if (r.length < cube) {
@@ -107,7 +129,6 @@ public final class Eri {
         }
         Hermite.Index bidx = Hermite.Index.of(lbra);
         int nh = bidx.size();
-        int ncd = ket.na * ket.nb;
         if (gsum.length < ncd * nh) {
             gsum = new double[ncd * nh];
         }
@@ -125,31 +146,46 @@ public final class Eri {
             ketOff[k] = (ke.t[k] * s + ke.u[k]) * s + ke.v[k];
             ketSign[k] = ((ke.t[k] + ke.u[k] + ke.v[k]) & 1) == 0 ? 1 : -1;
         }
+    }
+
+    /**
+     * gsum[cd][h] = sum_q pref_pq sum_{k in cd} sign_k E^q_k R_{h + k} for bra primitive p, h over the Hermite
+     * triples of the bra order used in {@link #prepare}.
+     */
+    private void ketSum(ShellPair bra, int p, ShellPair ket, PairExpansion ke, int lmax, int ncd, int nh) {
         double[] g = gsum;
         double[] rr = r;
-        for (int p = 0; p < bra.nprim; p++) {
-            double pe = bra.p[p];
-            java.util.Arrays.fill(g, 0, ncd * nh, 0.0);
-            for (int q = 0; q < ket.nprim; q++) {
-                double qe = ket.p[q];
-                double sum = pe + qe;
-                double alpha = pe * qe / sum;
-                double pref = TWO_PI_POW_2_5 / (pe * qe * Math.sqrt(sum)) * bra.pref[p] * ket.pref[q];
-                coulomb.compute(lmax, alpha, bra.px[p] - ket.px[q], bra.py[p] - ket.py[q], bra.pz[p] - ket.pz[q],
-                        pref, rr);
-                int kb = q * ke.size;
+        int[] bo = braOff;
+        double pe = bra.p[p];
+        double ppx = bra.px[p], ppy = bra.py[p], ppz = bra.pz[p], ppref = bra.pref[p];
+        java.util.Arrays.fill(g, 0, ncd * nh, 0.0);
+        for (int q = 0; q < ket.nprim; q++) {
+            double qe = ket.p[q];
+            double sum = pe + qe;
+            double alpha = pe * qe / sum;
+            double pref = TWO_PI_POW_2_5 / (pe * qe * Math.sqrt(sum)) * ppref * ket.pref[q];
+            coulomb.compute(lmax, alpha, ppx - ket.px[q], ppy - ket.py[q], ppz - ket.pz[q], pref, rr);
+            int kb = q * ke.size;
+            if (nh == 1) {
                 for (int cd = 0; cd < ncd; cd++) {
-                    int go = cd * nh;
+                    double acc = 0;
                     for (int k = ke.start[cd]; k < ke.start[cd + 1]; k++) {
-                        double w = ketSign[k] * ke.values[kb + k];
-                        int off = ketOff[k];
-                        for (int h = 0; h < nh; h++) {
-                            g[go + h] += w * rr[braOff[h] + off];
-                        }
+                        acc += ketSign[k] * ke.values[kb + k] * rr[ketOff[k]];
+                    }
+                    g[cd] += acc;
+                }
+                continue;
+            }
+            for (int cd = 0; cd < ncd; cd++) {
+                int go = cd * nh;
+                for (int k = ke.start[cd]; k < ke.start[cd + 1]; k++) {
+                    double w = ketSign[k] * ke.values[kb + k];
+                    int off = ketOff[k];
+                    for (int h = 0; h < nh; h++) {
+                        g[go + h] += w * rr[bo[h] + off];
                     }
                 }
             }
-            step.apply(p, nh);
         }
     }
 }
