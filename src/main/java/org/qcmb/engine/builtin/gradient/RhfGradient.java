@@ -90,7 +90,7 @@ public final class RhfGradient {
         double[] g = new double[3 * natom];
         Eri eri = new Eri();
         double[] gamma = new double[0], gammaT = new double[0];
-        double[] bra6 = new double[6], ket6 = new double[6];
+        double[] bra6 = new double[6], ket6 = new double[6], all9 = new double[9];
         for (int ij = thread; ij < quartets.pairCount(); ij += threads) {
             ShellPair bra = quartets.pair(ij);
             int si = quartets.firstShell(ij), sj = quartets.secondShell(ij);
@@ -133,6 +133,17 @@ public final class RhfGradient {
                 boolean braSplit = ai != aj, ketSplit = ak != al;
                 java.util.Arrays.fill(bra6, 0);
                 java.util.Arrays.fill(ket6, 0);
+                if (braSplit && ketSplit) {
+                    java.util.Arrays.fill(all9, 0);
+                    eri.quartetDerivative(bra, ket, gamma, all9);
+                    for (int x = 0; x < 3; x++) {
+                        g[3 * ai + x] += all9[x];
+                        g[3 * aj + x] += all9[3 + x];
+                        g[3 * ak + x] += all9[6 + x];
+                        g[3 * al + x] -= all9[x] + all9[3 + x] + all9[6 + x];
+                    }
+                    continue;
+                }
                 if (braSplit || !ketSplit) {
                     eri.braDerivative(bra, ket, gamma, bra6);
                 }

@@ -16,6 +16,8 @@ public final class Eri {
     private int[] ketOff = new int[64];
     private double[] ketSign = new double[64];
     private double[] swap = new double[64];
+    private double[] bmat = new double[64];
+    private int[] braOff0 = new int[64];
 
     /**
      * Fills out[(a*nb+b)*ncd + c*nd+d] with the Cartesian integrals of the quartet. The Hermite contraction is
@@ -97,6 +99,130 @@ public final class Eri {
                     int so = cd * nh;
                     for (int h = 0; h < nh; h++) {
                         z[zo + h] += g * gsum[so + h];
+                    }
+                }
+            }
+            for (int d = 0; d < 3; d++) {
+                grad[d] += contractZ(bra.dA[d], p, nab, nh);
+                grad[3 + d] += contractZ(bra.dB[d], p, nab, nh);
+            }
+        }
+    }
+
+    /**
+     * Like {@link #braDerivative} and, from the same Hermite integrals, the ket-centre derivative: grad[0..8] +=
+     * d/dA, d/dB, d/dC (x, y, z each); d/dD follows by translational invariance. Both pairs need derivatives.
+     * The ket term uses B[cd][h] = sum_ab gamma[ab][cd] E^p_ab[h] contracted with the derivative ket expansion.
+     */
+    public void quartetDerivative(ShellPair bra, ShellPair ket, double[] gamma, double[] grad) {
+        int nab = bra.na * bra.nb, ncd = ket.na * ket.nb;
+        int lab = bra.e.l;
+        int lb1 = bra.dA[0].l;
+        int nh = Hermite.count(lb1);
+        int nh0 = Hermite.count(lab);
+        if (z.length < nab * nh) {
+            z = new double[nab * nh];
+        }
+        if (bmat.length < ncd * nh0) {
+            bmat = new double[ncd * nh0];
+        }
+        int lmax = lb1 + ket.e.l;
+        prepare(lb1, ket.e, ncd);
+        int s = lmax + 1;
+        Hermite.Index i0 = Hermite.Index.of(lab);
+        if (braOff0.length < nh0) {
+            braOff0 = new int[nh0];
+        }
+        for (int h = 0; h < nh0; h++) {
+            braOff0[h] = (i0.t[h] * s + i0.u[h]) * s + i0.v[h];
+        }
+        int[][] kdOff = new int[3][];
+        double[][] kdSign = new double[3][];
+        for (int d = 0; d < 3; d++) {
+            PairExpansion kd = ket.dA[d];
+            kdOff[d] = new int[kd.size];
+            kdSign[d] = new double[kd.size];
+            for (int k = 0; k < kd.size; k++) {
+                kdOff[d][k] = (kd.t[k] * s + kd.u[k]) * s + kd.v[k];
+                kdSign[d][k] = ((kd.t[k] + kd.u[k] + kd.v[k]) & 1) == 0 ? 1 : -1;
+            }
+        }
+        PairExpansion be = bra.e;
+        PairExpansion ke = ket.e;
+        double[] g = gsum;
+        double[] rr = r;
+        for (int p = 0; p < bra.nprim; p++) {
+            // B[cd][h] = sum_ab gamma[ab][cd] E^p_ab[h]
+            java.util.Arrays.fill(bmat, 0, ncd * nh0, 0.0);
+            int bb = p * be.size;
+            for (int ab = 0; ab < nab; ab++) {
+                for (int k = be.start[ab]; k < be.start[ab + 1]; k++) {
+                    double ev = be.values[bb + k];
+                    int h = be.hermite[k];
+                    int go = ab * ncd;
+                    for (int cd = 0; cd < ncd; cd++) {
+                        bmat[cd * nh0 + h] += ev * gamma[go + cd];
+                    }
+                }
+            }
+            double pe = bra.p[p];
+            java.util.Arrays.fill(g, 0, ncd * nh, 0.0);
+            for (int q = 0; q < ket.nprim; q++) {
+                double qe = ket.p[q];
+                double sum = pe + qe;
+                double alpha = pe * qe / sum;
+                double pref = TWO_PI_POW_2_5 / (pe * qe * Math.sqrt(sum)) * bra.pref[p] * ket.pref[q];
+                coulomb.compute(lmax, alpha, bra.px[p] - ket.px[q], bra.py[p] - ket.py[q], bra.pz[p] - ket.pz[q],
+                        pref, rr);
+                int kb = q * ke.size;
+                for (int cd = 0; cd < ncd; cd++) {
+                    int go = cd * nh;
+                    for (int k = ke.start[cd]; k < ke.start[cd + 1]; k++) {
+                        double w = ketSign[k] * ke.values[kb + k];
+                        int off = ketOff[k];
+                        for (int h = 0; h < nh; h++) {
+                            g[go + h] += w * rr[braOff[h] + off];
+                        }
+                    }
+                }
+                for (int d = 0; d < 3; d++) {
+                    PairExpansion kd = ket.dA[d];
+                    int kdb = q * kd.size;
+                    int[] ko = kdOff[d];
+                    double[] ks = kdSign[d];
+                    double acc = 0;
+                    for (int cd = 0; cd < ncd; cd++) {
+                        int bo = cd * nh0;
+                        for (int k = kd.start[cd]; k < kd.start[cd + 1]; k++) {
+                            double w = ks[k] * kd.values[kdb + k];
+                            if (w == 0) {
+                                continue;
+                            }
+                            int off = ko[k];
+                            double t = 0;
+                            for (int h = 0; h < nh0; h++) {
+                                t += bmat[bo + h] * rr[braOff0[h] + off];
+                            }
+                            acc += w * t;
+                        }
+                    }
+                    grad[6 + d] += acc;
+                }
+            }
+            for (int ab = 0; ab < nab; ab++) {
+                int zo = ab * nh;
+                for (int h = 0; h < nh; h++) {
+                    z[zo + h] = 0;
+                }
+                int go = ab * ncd;
+                for (int cd = 0; cd < ncd; cd++) {
+                    double gg = gamma[go + cd];
+                    if (gg == 0) {
+                        continue;
+                    }
+                    int so = cd * nh;
+                    for (int h = 0; h < nh; h++) {
+                        z[zo + h] += gg * g[so + h];
                     }
                 }
             }
