@@ -135,6 +135,22 @@ public final class RhfGradient {
                 java.util.Arrays.fill(ket6, 0);
                 if (braSplit && ketSplit) {
                     java.util.Arrays.fill(all9, 0);
+                    if (Eri.derivativeCost(ket, bra) < Eri.derivativeCost(bra, ket)) {
+                        // (cd|ab) orientation is cheaper: gives C, D, A; B by translational invariance
+                        for (int ab = 0; ab < nab; ab++) {
+                            for (int cd = 0; cd < ncd; cd++) {
+                                gammaT[cd * nab + ab] = gamma[ab * ncd + cd];
+                            }
+                        }
+                        eri.quartetDerivative(ket, bra, gammaT, all9);
+                        for (int x = 0; x < 3; x++) {
+                            g[3 * ak + x] += all9[x];
+                            g[3 * al + x] += all9[3 + x];
+                            g[3 * ai + x] += all9[6 + x];
+                            g[3 * aj + x] -= all9[x] + all9[3 + x] + all9[6 + x];
+                        }
+                        continue;
+                    }
                     eri.quartetDerivative(bra, ket, gamma, all9);
                     for (int x = 0; x < 3; x++) {
                         g[3 * ai + x] += all9[x];

@@ -233,6 +233,15 @@ public final class Eri {
         }
     }
 
+    /** Operation count of {@link #quartetDerivative} with this orientation. */
+    public static long derivativeCost(ShellPair bra, ShellPair ket) {
+        long nh1 = Hermite.count(bra.la + bra.lb + 1), nh0 = Hermite.count(bra.la + bra.lb);
+        long ncd = (long) ket.na * ket.nb, nab = (long) bra.na * bra.nb;
+        long kd = ket.dA[0].size + ket.dA[1].size + ket.dA[2].size;
+        return (long) bra.nprim * ket.nprim * (ket.e.size * nh1 + kd * nh0 + 4L * Hermite.count(bra.la + bra.lb
+                + ket.la + ket.lb + 1)) + (long) bra.nprim * (bra.e.size * ncd + nab * ncd * nh1 + 6L * bra.dA[0].size);
+    }
+
     private double contractZ(PairExpansion x, int p, int nab, int nh) {
         int base = p * x.size;
         double s = 0;
