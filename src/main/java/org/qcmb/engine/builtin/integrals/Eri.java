@@ -136,17 +136,6 @@ public final class Eri {
         for (int h = 0; h < nh0; h++) {
             braOff0[h] = (i0.t[h] * s + i0.u[h]) * s + i0.v[h];
         }
-        int[][] kdOff = new int[3][];
-        double[][] kdSign = new double[3][];
-        for (int d = 0; d < 3; d++) {
-            PairExpansion kd = ket.dA[d];
-            kdOff[d] = new int[kd.size];
-            kdSign[d] = new double[kd.size];
-            for (int k = 0; k < kd.size; k++) {
-                kdOff[d][k] = (kd.t[k] * s + kd.u[k]) * s + kd.v[k];
-                kdSign[d][k] = ((kd.t[k] + kd.u[k] + kd.v[k]) & 1) == 0 ? 1 : -1;
-            }
-        }
         PairExpansion be = bra.e;
         PairExpansion ke = ket.e;
         double[] g = gsum;
@@ -188,8 +177,8 @@ public final class Eri {
                 for (int d = 0; d < 3; d++) {
                     PairExpansion kd = ket.dA[d];
                     int kdb = q * kd.size;
-                    int[] ko = kdOff[d];
-                    double[] ks = kdSign[d];
+                    double[] ks = kd.sign;
+                    int[] kt = kd.t, ku = kd.u, kv = kd.v;
                     double acc = 0;
                     for (int cd = 0; cd < ncd; cd++) {
                         int bo = cd * nh0;
@@ -198,7 +187,7 @@ public final class Eri {
                             if (w == 0) {
                                 continue;
                             }
-                            int off = ko[k];
+                            int off = (kt[k] * s + ku[k]) * s + kv[k];
                             double t = 0;
                             for (int h = 0; h < nh0; h++) {
                                 t += bmat[bo + h] * rr[braOff0[h] + off];
