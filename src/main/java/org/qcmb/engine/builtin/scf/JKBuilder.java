@@ -24,6 +24,8 @@ public final class JKBuilder {
     /** Per thread: stored integral blocks in visiting order, split in chunks of CHUNK doubles. */
     private final List<List<double[]>> stored;
     private boolean filled;
+    /** Doubles all kept quartets need: chunks are sized from it (no 128 MB chunk for a 1 MB atom). */
+    private final long storedTotal;
     /** Quartets contributing less than this (Schwarz bound times density) to J or K are skipped. */
     static final double DENSITY_THRESHOLD = 1e-13;
     /** Every RESET-th build is a full (non-incremental) build. */
@@ -37,7 +39,8 @@ public final class JKBuilder {
         this.quartets = quartets;
         this.threads = Math.max(1, threads);
         this.pool = pool;
-        this.inCore = quartets.storedDoubles() * 8 <= memoryBytes;
+        this.storedTotal = quartets.storedDoubles();
+        this.inCore = storedTotal * 8 <= memoryBytes;
         stored = new ArrayList<>();
         for (int t = 0; t < this.threads; t++) {
             stored.add(new ArrayList<>());
@@ -198,7 +201,7 @@ public final class JKBuilder {
                     off = 0;
                     if (inCore) {
                         if (cur == null || pos + size > cur.length) {
-                            cur = new double[Math.max(CHUNK, size)];
+                            cur = new double[(int) Math.max(size, Math.min(CHUNK, storedTotal / threads + 1024))];
                             store.add(cur);
                             pos = 0;
                         }
