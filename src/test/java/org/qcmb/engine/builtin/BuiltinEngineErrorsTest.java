@@ -95,6 +95,12 @@ class BuiltinEngineErrorsTest {
     }
 
     @Test
+    void openShellReferenceIsRejected() {
+        assertInputError(water("hf", "sto-3g", Map.of("reference", "uhf")), "reference uhf", "psi4");
+        assertThat(water("hf", "sto-3g", Map.of("reference", "RHF")).success()).isTrue();
+    }
+
+    @Test
     void unknownMethod() {
         assertInputError(water("ccsd", "sto-3g", Map.of()), "method 'ccsd'");
     }

@@ -112,8 +112,7 @@ public final class Eri {
                 }
             }
             for (int d = 0; d < 3; d++) {
-                grad[d] += contractZ(bra.dA[d], p, nab, nh);
-                grad[3 + d] += contractZ(bra.dB[d], p, nab, nh);
+                contractZ(bra.dA[d], bra.dB[d], p, nab, nh, grad, d);
             }
         }
     }
@@ -229,8 +228,7 @@ public final class Eri {
                 }
             }
             for (int d = 0; d < 3; d++) {
-                grad[d] += contractZ(bra.dA[d], p, nab, nh);
-                grad[3 + d] += contractZ(bra.dB[d], p, nab, nh);
+                contractZ(bra.dA[d], bra.dB[d], p, nab, nh, grad, d);
             }
         }
     }
@@ -244,16 +242,22 @@ public final class Eri {
                 + ket.la + ket.lb + 1)) + (long) bra.nprim * (bra.e.size * ncd + nab * ncd * nh1 + 6L * bra.dA[0].size);
     }
 
-    private double contractZ(PairExpansion x, int p, int nab, int nh) {
-        int base = p * x.size;
-        double s = 0;
+    /** grad[d] += sum dA Z, grad[3+d] += sum dB Z: dA and dB share one structure, so one sweep serves both. */
+    private void contractZ(PairExpansion xa, PairExpansion xb, int p, int nab, int nh, double[] grad, int d) {
+        int base = p * xa.size;
+        double sa = 0, sb = 0;
+        double[] va = xa.values, vb = xb.values;
+        int[] herm = xa.hermite;
         for (int ab = 0; ab < nab; ab++) {
             int zo = ab * nh;
-            for (int k = x.start[ab]; k < x.start[ab + 1]; k++) {
-                s += x.values[base + k] * z[zo + x.hermite[k]];
+            for (int k = xa.start[ab]; k < xa.start[ab + 1]; k++) {
+                double zz = z[zo + herm[k]];
+                sa += va[base + k] * zz;
+                sb += vb[base + k] * zz;
             }
         }
-        return s;
+        grad[d] += sa;
+        grad[3 + d] += sb;
     }
 
     /** Sets up the cube offsets of the bra Hermite triples (order lbra) and of the ket entries, and buffers. */

@@ -17,7 +17,7 @@ public final class PhaseProfile {
         int n = Integer.parseInt(args[0]);
         String basis = args[1];
         Molecule m = EngineBenchmark.water(n);
-        for (int rep = 0; rep < 2; rep++) {
+        for (int rep = 0; rep < Integer.parseInt(args.length > 2 ? args[2] : "2"); rep++) {
             long t0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             BasisSet bs = BasisSet.of(m, basis, null);
             ShellQuartets q = new ShellQuartets(bs, false);
