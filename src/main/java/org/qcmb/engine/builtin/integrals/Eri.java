@@ -8,13 +8,6 @@ package org.qcmb.engine.builtin.integrals;
  */
 public final class Eri {
     private static final double TWO_PI_POW_2_5 = 2 * Math.pow(Math.PI, 2.5);
-    /**
-     * Primitive quartets whose primitive Schwarz bound is below this are skipped: each changes an integral by less
-     * than 1e-15 (derivative integrals, larger by the exponent factors of tight shells, use a lower cutoff).
-     */
-    static final double PRIMITIVE_CUTOFF = 1e-15;
-    static final double DERIVATIVE_PRIMITIVE_CUTOFF = 1e-17;
-    private double cutoff = PRIMITIVE_CUTOFF;
     private final HermiteCoulomb coulomb = new HermiteCoulomb();
     private double[] r = new double[64];
     private double[] gsum = new double[64];
@@ -54,7 +47,6 @@ public final class Eri {
     }
 
     private void oriented(ShellPair bra, ShellPair ket, double[] out) {
-        cutoff = PRIMITIVE_CUTOFF;
         int nab = bra.na * bra.nb, ncd = ket.na * ket.nb;
         java.util.Arrays.fill(out, 0, nab * ncd, 0.0);
         PairExpansion be = bra.e;
@@ -82,7 +74,6 @@ public final class Eri {
      * B_y, B_z (the bra centres). {@code bra} must have been built with derivatives.
      */
     public void braDerivative(ShellPair bra, ShellPair ket, double[] gamma, double[] grad) {
-        cutoff = DERIVATIVE_PRIMITIVE_CUTOFF;
         int nab = bra.na * bra.nb, ncd = ket.na * ket.nb;
         PairExpansion shape = bra.dA[0];
         int lb1 = shape.l;
@@ -164,11 +155,7 @@ public final class Eri {
             }
             double pe = bra.p[p];
             java.util.Arrays.fill(g, 0, ncd * nh, 0.0);
-            double bp = bra.primitiveBound[p];
             for (int q = 0; q < ket.nprim; q++) {
-                if (bp * ket.primitiveBound[q] < DERIVATIVE_PRIMITIVE_CUTOFF) {
-                    continue;
-                }
                 double qe = ket.p[q];
                 double sum = pe + qe;
                 double alpha = pe * qe / sum;
@@ -300,11 +287,7 @@ public final class Eri {
         double pe = bra.p[p];
         double ppx = bra.px[p], ppy = bra.py[p], ppz = bra.pz[p], ppref = bra.pref[p];
         java.util.Arrays.fill(g, 0, ncd * nh, 0.0);
-        double bp = bra.primitiveBound[p];
         for (int q = 0; q < ket.nprim; q++) {
-            if (bp * ket.primitiveBound[q] < cutoff) {
-                continue;
-            }
             double qe = ket.p[q];
             double sum = pe + qe;
             double alpha = pe * qe / sum;

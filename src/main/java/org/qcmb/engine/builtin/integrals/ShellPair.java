@@ -28,8 +28,6 @@ public final class ShellPair {
     /** derivative expansions: dA[dir], dB[dir] share structure dStruct[dir]. */
     final PairExpansion[] dA;
     final PairExpansion[] dB;
-    /** Schwarz bound of each primitive pair, sqrt(max_ab (ab|ab)) with only that primitive pair on both sides. */
-    final double[] primitiveBound;
 
     public ShellPair(Shell a, Shell b, boolean derivatives) {
         this.a = a;
@@ -100,34 +98,6 @@ public final class ShellPair {
                 }
             }
         }
-        primitiveBound = primitiveBounds(n, p, pref, e, na * nb);
-    }
-
-    private static double[] primitiveBounds(int nprim, double[] p, double[] pref, PairExpansion e, int nab) {
-        double[] q = new double[nprim];
-        int l2 = 2 * e.l;
-        int s = l2 + 1;
-        double[] r = new double[s * s * s];
-        HermiteCoulomb hc = new HermiteCoulomb();
-        for (int k = 0; k < nprim; k++) {
-            double pe = p[k];
-            double scale = 2 * Math.pow(Math.PI, 2.5) / (pe * pe * Math.sqrt(2 * pe)) * pref[k] * pref[k];
-            hc.compute(l2, pe / 2, 0, 0, 0, scale, r);
-            int base = k * e.size;
-            double max = 0;
-            for (int ab = 0; ab < nab; ab++) {
-                double v = 0;
-                for (int i = e.start[ab]; i < e.start[ab + 1]; i++) {
-                    for (int j = e.start[ab]; j < e.start[ab + 1]; j++) {
-                        v += e.values[base + i] * e.sign[j] * e.values[base + j]
-                                * r[((e.t[i] + e.t[j]) * s + e.u[i] + e.u[j]) * s + e.v[i] + e.v[j]];
-                    }
-                }
-                max = Math.max(max, Math.abs(v));
-            }
-            q[k] = Math.sqrt(max);
-        }
-        return q;
     }
 
     /** 1D coefficient E^{ij}_t, 0 outside the valid range. */
