@@ -103,8 +103,7 @@ final class SadGuess {
         double[] d = null;
         double eOld = 0;
         for (int iter = 0; iter < 60; iter++) {
-            double[] fx = d == null ? f : f;
-            double[] fo = Matrices.sandwichT(x, n, nmo, fx);
+            double[] fo = Matrices.sandwichT(x, n, nmo, f);
             Matrices.Eigen fe = Matrices.symmetricEigen(fo, nmo);
             double[] c = Matrices.mult(x, n, nmo, fe.vectors(), nmo);
             d = new double[n * n];
