@@ -134,6 +134,12 @@ public final class BuiltinEngine implements FragmentEngine {
 
     /** Rejects what RHF cannot do or what is physically meaningless, with messages naming the problem. */
     static void validate(Molecule mol, AtomicInput input) {
+        if (mol == null || mol.symbols() == null) {
+            throw new InputException("molecule is missing");
+        }
+        if (mol.real() == null || mol.real().length != mol.atomCount()) {
+            throw new InputException("molecule.real must have one entry per atom");
+        }
         int n = mol.atomCount();
         if (n == 0) {
             throw new InputException("molecule has no atoms");

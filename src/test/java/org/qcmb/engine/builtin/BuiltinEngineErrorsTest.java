@@ -101,6 +101,13 @@ class BuiltinEngineErrorsTest {
     }
 
     @Test
+    void missingMoleculeIsAnInputError() {
+        AtomicResult r = new BuiltinEngine().compute(new AtomicInput(null, Driver.ENERGY, new Model("hf", "sto-3g"),
+                Map.of(), List.of()));
+        assertInputError(r, "molecule is missing");
+    }
+
+    @Test
     void unknownMethod() {
         assertInputError(water("ccsd", "sto-3g", Map.of()), "method 'ccsd'");
     }
