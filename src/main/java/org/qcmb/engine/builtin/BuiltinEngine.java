@@ -64,7 +64,7 @@ public final class BuiltinEngine implements FragmentEngine {
             ScfOptions opt = new ScfOptions(kw.eConvergence(), kw.dConvergence(), kw.maxIterations(),
                     kw.direct() ? 0 : kw.memoryBytes(), kw.threads());
             final ExecutorService fpool = pool;
-            ScfResult scf = scf(mol, input, kw, opt, fpool);
+            ScfResult scf = scf(mol, input, kw, opt, fpool, null);
             Double mp2 = null;
             double energy = scf.energy();
             if (method.equals("mp2")) {
@@ -80,9 +80,10 @@ public final class BuiltinEngine implements FragmentEngine {
                 // displaced gradients run one per pool thread, each single-threaded inside
                 ScfOptions single = new ScfOptions(opt.energyConvergence(), opt.densityConvergence(),
                         opt.maxIterations(), opt.memoryBytes() / Math.max(1, kw.threads()), 1);
+                double[] d0 = scf.workingDensity();
                 hessian = FiniteDifferenceHessian.compute(mol.geometry(), g -> {
                     Molecule m = withGeometry(mol, g);
-                    ScfResult s = scf(m, input, kw, single, null);
+                    ScfResult s = scf(m, input, kw, single, null, d0);
                     return new RhfGradient(s, m.atomCount(), 1, null).compute();
                 }, FiniteDifferenceHessian.STEP, fpool);
             }
@@ -106,10 +107,10 @@ public final class BuiltinEngine implements FragmentEngine {
     }
 
     private static ScfResult scf(Molecule mol, AtomicInput input, BuiltinKeywords kw, ScfOptions opt,
-                                 ExecutorService pool) {
+                                 ExecutorService pool, double[] guess) {
         BasisSet bs = BasisSet.of(mol, input.model().basis(), kw.puream());
         Charges charges = Charges.of(mol, input.externalCharges());
-        return new RhfSolver(bs, charges, mol.electronCount(), opt, pool).solve();
+        return new RhfSolver(bs, charges, mol.electronCount(), opt, pool).guessDensity(guess).solve();
     }
 
     private static String checkModel(AtomicInput input, Driver driver) {
@@ -133,6 +134,12 @@ public final class BuiltinEngine implements FragmentEngine {
 
     /** Rejects what RHF cannot do or what is physically meaningless, with messages naming the problem. */
     static void validate(Molecule mol, AtomicInput input) {
+        if (mol == null || mol.symbols() == null) {
+            throw new InputException("molecule is missing");
+        }
+        if (mol.real() == null || mol.real().length != mol.atomCount()) {
+            throw new InputException("molecule.real must have one entry per atom");
+        }
         int n = mol.atomCount();
         if (n == 0) {
             throw new InputException("molecule has no atoms");

@@ -24,7 +24,7 @@ public record BuiltinKeywords(
         boolean direct) {
 
     static final Set<String> KNOWN = Set.of("scf_type", "mp2_type", "e_convergence", "d_convergence", "maxiter",
-            "freeze_core", "memory", "puream", "num_threads");
+            "freeze_core", "memory", "puream", "num_threads", "reference");
     private static final Pattern MEMORY = Pattern.compile("\\s*([0-9]*\\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\\s*([a-zA-Z]*)\\s*");
 
     public static BuiltinKeywords parse(Map<String, Object> keywords) {
@@ -54,6 +54,13 @@ public record BuiltinKeywords(
                     if (!s.equals("conv")) {
                         throw input("mp2_type " + s + " is not supported by the builtin engine: use mp2_type conv "
                                 + "(exact) or program psi4");
+                    }
+                }
+                case "reference" -> {
+                    String s = text(v);
+                    if (!s.equals("rhf")) {
+                        throw input("reference " + s + " is not supported by the builtin engine (closed-shell RHF "
+                                + "only): use reference rhf or program psi4");
                     }
                 }
                 case "e_convergence" -> e = positive(key, v);

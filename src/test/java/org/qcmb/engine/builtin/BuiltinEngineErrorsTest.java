@@ -95,6 +95,19 @@ class BuiltinEngineErrorsTest {
     }
 
     @Test
+    void openShellReferenceIsRejected() {
+        assertInputError(water("hf", "sto-3g", Map.of("reference", "uhf")), "reference uhf", "psi4");
+        assertThat(water("hf", "sto-3g", Map.of("reference", "RHF")).success()).isTrue();
+    }
+
+    @Test
+    void missingMoleculeIsAnInputError() {
+        AtomicResult r = new BuiltinEngine().compute(new AtomicInput(null, Driver.ENERGY, new Model("hf", "sto-3g"),
+                Map.of(), List.of()));
+        assertInputError(r, "molecule is missing");
+    }
+
+    @Test
     void unknownMethod() {
         assertInputError(water("ccsd", "sto-3g", Map.of()), "method 'ccsd'");
     }

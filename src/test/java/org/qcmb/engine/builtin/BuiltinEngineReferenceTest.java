@@ -14,20 +14,23 @@ import org.qcmb.engine.Driver;
 import org.qcmb.engine.Model;
 
 /**
- * Every case of psi4-exact.json (Psi4 1.3.2, scf_type pk, mp2_type conv, no frozen core) through
+ * Every case of psi4-exact.json (Psi4 1.3.2, scf_type pk, mp2_type conv, no frozen core), plus psi4-extra.json
+ * (same Psi4: cc-pVTZ and def2-TZVP f functions, aug-cc-pVDZ ghosts, 6-31+G*, frozen-core MP2), through
  * {@link BuiltinEngine#compute}: energy within 1e-8 Eh, gradient components within 1e-7 Eh/bohr, nbasis and
  * nuclear repulsion energy.
  */
 class BuiltinEngineReferenceTest {
     static Stream<ReferenceCases.Case> cases() {
-        return ReferenceCases.all().stream();
+        return Stream.concat(ReferenceCases.all().stream(), ReferenceCases.extra().stream());
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void matchesPsi4(ReferenceCases.Case c) {
-        AtomicInput in = new AtomicInput(c.molecule(), Driver.parse(c.driver()), new Model(c.method(), c.basis()),
-                Map.of("e_convergence", 1e-11, "d_convergence", 1e-10, "scf_type", "pk", "mp2_type", "conv"),
+        Map<String, Object> kw = new java.util.HashMap<>(Map.of("e_convergence", 1e-11, "d_convergence", 1e-10,
+                "scf_type", "pk", "mp2_type", "conv"));
+        kw.putAll(c.keywords());
+        AtomicInput in = new AtomicInput(c.molecule(), Driver.parse(c.driver()), new Model(c.method(), c.basis()), kw,
                 List.of());
         AtomicResult r = new BuiltinEngine().compute(in);
         assertThat(r.success()).as(String.valueOf(r.error())).isTrue();

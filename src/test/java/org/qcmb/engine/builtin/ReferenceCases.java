@@ -12,7 +12,8 @@ import org.qcmb.molecule.Molecule;
 /** The Psi4 1.3.2 reference cases of src/test/resources/reference/psi4-exact.json. */
 public final class ReferenceCases {
     public record Case(String name, Molecule molecule, String method, String basis, String driver, double energy,
-                       Double scfEnergy, double[] gradient, double nuclearRepulsion, int nbasis) {
+                       Double scfEnergy, double[] gradient, double nuclearRepulsion, int nbasis,
+                       java.util.Map<String, Object> keywords) {
         @Override
         public String toString() {
             return name;
@@ -22,8 +23,19 @@ public final class ReferenceCases {
     private ReferenceCases() {
     }
 
+    /** The cases of psi4-exact.json (the acceptance set). */
     public static List<Case> all() {
-        try (InputStream in = ReferenceCases.class.getResourceAsStream("/reference/psi4-exact.json")) {
+        return load("/reference/psi4-exact.json");
+    }
+
+    /** Extra cases generated with the same Psi4 (f functions, diffuse ghosts, frozen-core MP2): psi4-extra.json. */
+    public static List<Case> extra() {
+        return load("/reference/psi4-extra.json");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Case> load(String resource) {
+        try (InputStream in = ReferenceCases.class.getResourceAsStream(resource)) {
             JsonNode root = new ObjectMapper().readTree(in);
             List<Case> out = new ArrayList<>();
             for (JsonNode c : root.get("cases")) {
@@ -42,7 +54,9 @@ public final class ReferenceCases {
                         c.get("driver").asText(), c.get("energy").asDouble(),
                         c.has("scf_energy") ? c.get("scf_energy").asDouble() : null,
                         c.has("gradient") ? doubles(c.get("gradient")) : null,
-                        c.get("nuclear_repulsion_energy").asDouble(), c.get("nbasis").asInt()));
+                        c.get("nuclear_repulsion_energy").asDouble(), c.get("nbasis").asInt(),
+                        c.has("keywords") ? new ObjectMapper().convertValue(c.get("keywords"), java.util.Map.class)
+                                : java.util.Map.of()));
             }
             return out;
         } catch (IOException e) {

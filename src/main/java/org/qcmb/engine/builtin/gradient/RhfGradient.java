@@ -19,6 +19,11 @@ import org.qcmb.engine.builtin.scf.ScfResult;
  * (derivative integrals are never stored). P = 2D is the total density, W the energy-weighted one.
  */
 public final class RhfGradient {
+    /**
+     * Quartets whose Schwarz bound times the largest two-particle density element is below this are skipped:
+     * far below the 1e-7 Eh/bohr gradient accuracy even with the larger derivative integrals of tight shells.
+     */
+    static final double GAMMA_THRESHOLD = 1e-13;
     private final ScfResult scf;
     private final int natom;
     private final int threads;
@@ -84,13 +89,35 @@ public final class RhfGradient {
         return g;
     }
 
+    /** Shell-pair maxima of |D| (nshell x nshell), for screening by the two-particle density. */
+    private static double[] shellMax(BasisSet bs, double[] d, int n) {
+        int ns = bs.shellCount();
+        double[] m = new double[ns * ns];
+        for (int a = 0; a < ns; a++) {
+            int oa = bs.cartesianOffset(a), na = bs.shell(a).cartesianCount();
+            for (int b = 0; b < ns; b++) {
+                int ob = bs.cartesianOffset(b), nb = bs.shell(b).cartesianCount();
+                double x = 0;
+                for (int i = 0; i < na; i++) {
+                    for (int j = 0; j < nb; j++) {
+                        x = Math.max(x, Math.abs(d[(oa + i) * n + ob + j]));
+                    }
+                }
+                m[a * ns + b] = x;
+            }
+        }
+        return m;
+    }
+
     private double[] twoElectronPart(ShellQuartets quartets, double[] d, int thread) {
         BasisSet bs = quartets.basis();
         int n = bs.cartesianCount();
         double[] g = new double[3 * natom];
         Eri eri = new Eri();
         double[] gamma = new double[0], gammaT = new double[0];
-        double[] bra6 = new double[6], ket6 = new double[6];
+        int ns = bs.shellCount();
+        double[] dmax = shellMax(bs, d, n);
+        double[] bra6 = new double[6], ket6 = new double[6], all9 = new double[9];
         for (int ij = thread; ij < quartets.pairCount(); ij += threads) {
             ShellPair bra = quartets.pair(ij);
             int si = quartets.firstShell(ij), sj = quartets.secondShell(ij);
@@ -106,6 +133,11 @@ public final class RhfGradient {
                     continue;
                 }
                 int sk = quartets.firstShell(kl), sl = quartets.secondShell(kl);
+                double gmax = 16 * dmax[si * ns + sj] * dmax[sk * ns + sl]
+                        + 4 * dmax[si * ns + sk] * dmax[sj * ns + sl] + 4 * dmax[si * ns + sl] * dmax[sj * ns + sk];
+                if (gmax * quartets.bound(ij) * quartets.bound(kl) < GAMMA_THRESHOLD) {
+                    continue;
+                }
                 int ok = bs.cartesianOffset(sk), ol = bs.cartesianOffset(sl);
                 double f = (si == sj ? 0.5 : 1) * (sk == sl ? 0.5 : 1) * (ij == kl ? 0.5 : 1);
                 int nab = bra.na * bra.nb, ncd = ket.na * ket.nb;
@@ -133,6 +165,33 @@ public final class RhfGradient {
                 boolean braSplit = ai != aj, ketSplit = ak != al;
                 java.util.Arrays.fill(bra6, 0);
                 java.util.Arrays.fill(ket6, 0);
+                if (braSplit && ketSplit) {
+                    java.util.Arrays.fill(all9, 0);
+                    if (Eri.derivativeCost(ket, bra) < Eri.derivativeCost(bra, ket)) {
+                        // (cd|ab) orientation is cheaper: gives C, D, A; B by translational invariance
+                        for (int ab = 0; ab < nab; ab++) {
+                            for (int cd = 0; cd < ncd; cd++) {
+                                gammaT[cd * nab + ab] = gamma[ab * ncd + cd];
+                            }
+                        }
+                        eri.quartetDerivative(ket, bra, gammaT, all9);
+                        for (int x = 0; x < 3; x++) {
+                            g[3 * ak + x] += all9[x];
+                            g[3 * al + x] += all9[3 + x];
+                            g[3 * ai + x] += all9[6 + x];
+                            g[3 * aj + x] -= all9[x] + all9[3 + x] + all9[6 + x];
+                        }
+                        continue;
+                    }
+                    eri.quartetDerivative(bra, ket, gamma, all9);
+                    for (int x = 0; x < 3; x++) {
+                        g[3 * ai + x] += all9[x];
+                        g[3 * aj + x] += all9[3 + x];
+                        g[3 * ak + x] += all9[6 + x];
+                        g[3 * al + x] -= all9[x] + all9[3 + x] + all9[6 + x];
+                    }
+                    continue;
+                }
                 if (braSplit || !ketSplit) {
                     eri.braDerivative(bra, ket, gamma, bra6);
                 }

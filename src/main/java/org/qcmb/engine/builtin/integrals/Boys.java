@@ -16,6 +16,16 @@ public final class Boys {
     /** TABLE[i * NM + m] = F_m(i * STEP). */
     private static final double[] TABLE = buildTable();
     private static final double[] INV_FACT = {1, 1, 1 / 2.0, 1 / 6.0, 1 / 24.0, 1 / 120.0, 1 / 720.0, 1 / 5040.0};
+    /** EXP[i] = exp(-i * STEP): exp(-T) = EXP[i] exp(dt) with |dt| <= STEP/2 by a short series (no Math.exp). */
+    private static final double[] EXP = buildExp();
+
+    private static double[] buildExp() {
+        double[] e = new double[NGRID];
+        for (int i = 0; i < NGRID; i++) {
+            e[i] = Math.exp(-i * STEP);
+        }
+        return e;
+    }
 
     private Boys() {
     }
@@ -59,7 +69,10 @@ public final class Boys {
             }
             out[mmax] = f;
             if (mmax > 0) {
-                double e = Math.exp(-t);
+                // exp(dt), |dt| <= 0.025: 7 terms leave a relative error below 1e-15
+                double ex = 1 + dt * (1 + dt * (0.5 + dt * (1 / 6.0 + dt * (1 / 24.0 + dt * (1 / 120.0
+                        + dt * (1 / 720.0))))));
+                double e = EXP[i] * ex;
                 double t2 = 2 * t;
                 for (int m = mmax - 1; m >= 0; m--) {
                     out[m] = (t2 * out[m + 1] + e) / (2 * m + 1);

@@ -40,6 +40,17 @@ public record Charges(double[] q, double[] xyz, int[] atom) {
         return new Charges(q, xyz, atom);
     }
 
+    /** Nuclear charge of each of natom atoms (0 for ghosts). */
+    public int[] atomicNumbers(int natom) {
+        int[] z = new int[natom];
+        for (int i = 0; i < q.length; i++) {
+            if (atom[i] >= 0 && atom[i] < natom) {
+                z[atom[i]] = (int) Math.round(q[i]);
+            }
+        }
+        return z;
+    }
+
     public int size() {
         return q.length;
     }

@@ -15,13 +15,46 @@ public final class Eri {
     private int[] braOff = new int[64];
     private int[] ketOff = new int[64];
     private double[] ketSign = new double[64];
+    private double[] swap = new double[64];
+    private double[] bmat = new double[64];
+    private int[] braOff0 = new int[64];
 
-    /** Fills out[(a*nb+b)*ncd + c*nd+d] with the Cartesian integrals of the quartet. */
+    /**
+     * Fills out[(a*nb+b)*ncd + c*nd+d] with the Cartesian integrals of the quartet. The Hermite contraction is
+     * run in whichever orientation, (ab|cd) or (cd|ab), costs fewer operations; the result is transposed back.
+     */
     public void quartet(ShellPair bra, ShellPair ket, double[] out) {
+        if (cost(ket, bra) < cost(bra, ket)) {
+            int nab = bra.na * bra.nb, ncd = ket.na * ket.nb;
+            if (swap.length < nab * ncd) {
+                swap = new double[nab * ncd];
+            }
+            oriented(ket, bra, swap);
+            for (int cd = 0; cd < ncd; cd++) {
+                for (int ab = 0; ab < nab; ab++) {
+                    out[ab * ncd + cd] = swap[cd * nab + ab];
+                }
+            }
+        } else {
+            oriented(bra, ket, out);
+        }
+    }
+
+    /** Operation count of the ket-first contraction with this bra and ket. */
+    private static long cost(ShellPair bra, ShellPair ket) {
+        long nh = Hermite.count(bra.la + bra.lb);
+        return (long) bra.nprim * ket.nprim * ket.e.size * nh + (long) bra.nprim * bra.e.size * ket.na * ket.nb;
+    }
+
+    private void oriented(ShellPair bra, ShellPair ket, double[] out) {
         int nab = bra.na * bra.nb, ncd = ket.na * ket.nb;
         java.util.Arrays.fill(out, 0, nab * ncd, 0.0);
-        contractKet(bra, bra.e, ket, ket.e, (p, nh) -> {
-            PairExpansion be = bra.e;
+        PairExpansion be = bra.e;
+        int lbra = be.l;
+        int nh = Hermite.count(lbra);
+        prepare(lbra, ket.e, ncd);
+        for (int p = 0; p < bra.nprim; p++) {
+            ketSum(bra, p, ket, ket.e, lbra + ket.e.l, ncd, nh);
             int base = p * be.size;
             for (int ab = 0; ab < nab; ab++) {
                 int o = ab * ncd;
@@ -33,7 +66,7 @@ public final class Eri {
                     }
                 }
             }
-        });
+        }
     }
 
     /**
@@ -48,7 +81,9 @@ public final class Eri {
         if (z.length < nab * nh) {
             z = new double[nab * nh];
         }
-        contractKet(bra, shape, ket, ket.e, (p, nhh) -> {
+        prepare(lb1, ket.e, ncd);
+        for (int p = 0; p < bra.nprim; p++) {
+            ketSum(bra, p, ket, ket.e, lb1 + ket.e.l, ncd, nh);
             // Z[ab][h] = sum_cd gamma[ab][cd] Gsum[cd][h]
             for (int ab = 0; ab < nab; ab++) {
                 int zo = ab * nh;
@@ -68,66 +103,56 @@ public final class Eri {
                 }
             }
             for (int d = 0; d < 3; d++) {
-                grad[d] += contractZ(bra.dA[d], p, nab, nh, lb1);
-                grad[3 + d] += contractZ(bra.dB[d], p, nab, nh, lb1);
-            }
-        });
-    }
-
-    private double contractZ(PairExpansion x, int p, int nab, int nh, int lb1) {
-        Hermite.Index idx = Hermite.Index.of(lb1);
-        int base = p * x.size;
-        double s = 0;
-        for (int ab = 0; ab < nab; ab++) {
-            int zo = ab * nh;
-            for (int k = x.start[ab]; k < x.start[ab + 1]; k++) {
-                s += x.values[base + k] * z[zo + idx.indexOf(x.t[k], x.u[k], x.v[k])];
+                contractZ(bra.dA[d], bra.dB[d], p, nab, nh, grad, d);
             }
         }
-        return s;
-    }
-
-    /** Called once per bra primitive after gsum[cd*nh + h] holds the ket-contracted Hermite integrals. */
-    private interface BraStep {
-        void apply(int braPrimitive, int nh);
     }
 
     /**
-     * For each bra primitive p: gsum[cd][h] = sum_q pref_pq sum_{k in cd} sign_k E^q_k R_{h + k}, h over the
-     * Hermite triples of order braShape.l, then calls step.
+     * Like {@link #braDerivative} and, from the same Hermite integrals, the ket-centre derivative: grad[0..8] +=
+     * d/dA, d/dB, d/dC (x, y, z each); d/dD follows by translational invariance. Both pairs need derivatives.
+     * The ket term uses B[cd][h] = sum_ab gamma[ab][cd] E^p_ab[h] contracted with the derivative ket expansion.
      */
-    private void contractKet(ShellPair bra, PairExpansion braShape, ShellPair ket, PairExpansion ke, BraStep step) {
-        int lbra = braShape.l;
-        int lket = ke.l;
-        int lmax = lbra + lket;
+    public void quartetDerivative(ShellPair bra, ShellPair ket, double[] gamma, double[] grad) {
+        int nab = bra.na * bra.nb, ncd = ket.na * ket.nb;
+        int lab = bra.e.l;
+        int lb1 = bra.dA[0].l;
+        int nh = Hermite.count(lb1);
+        int nh0 = Hermite.count(lab);
+        if (z.length < nab * nh) {
+            z = new double[nab * nh];
+        }
+        if (bmat.length < ncd * nh0) {
+            bmat = new double[ncd * nh0];
+        }
+        int lmax = lb1 + ket.e.l;
+        prepare(lb1, ket.e, ncd);
         int s = lmax + 1;
-        int cube = s * s * s;
-        if (r.length < cube) {
-            r = new double[cube];
+        Hermite.Index i0 = Hermite.Index.of(lab);
+        if (braOff0.length < nh0) {
+            braOff0 = new int[nh0];
         }
-        Hermite.Index bidx = Hermite.Index.of(lbra);
-        int nh = bidx.size();
-        int ncd = ket.na * ket.nb;
-        if (gsum.length < ncd * nh) {
-            gsum = new double[ncd * nh];
+        for (int h = 0; h < nh0; h++) {
+            braOff0[h] = (i0.t[h] * s + i0.u[h]) * s + i0.v[h];
         }
-        if (braOff.length < nh) {
-            braOff = new int[nh];
-        }
-        for (int h = 0; h < nh; h++) {
-            braOff[h] = (bidx.t[h] * s + bidx.u[h]) * s + bidx.v[h];
-        }
-        if (ketOff.length < ke.size) {
-            ketOff = new int[ke.size];
-            ketSign = new double[ke.size];
-        }
-        for (int k = 0; k < ke.size; k++) {
-            ketOff[k] = (ke.t[k] * s + ke.u[k]) * s + ke.v[k];
-            ketSign[k] = ((ke.t[k] + ke.u[k] + ke.v[k]) & 1) == 0 ? 1 : -1;
-        }
+        PairExpansion be = bra.e;
+        PairExpansion ke = ket.e;
         double[] g = gsum;
         double[] rr = r;
         for (int p = 0; p < bra.nprim; p++) {
+            // B[cd][h] = sum_ab gamma[ab][cd] E^p_ab[h]
+            java.util.Arrays.fill(bmat, 0, ncd * nh0, 0.0);
+            int bb = p * be.size;
+            for (int ab = 0; ab < nab; ab++) {
+                for (int k = be.start[ab]; k < be.start[ab + 1]; k++) {
+                    double ev = be.values[bb + k];
+                    int h = be.hermite[k];
+                    int go = ab * ncd;
+                    for (int cd = 0; cd < ncd; cd++) {
+                        bmat[cd * nh0 + h] += ev * gamma[go + cd];
+                    }
+                }
+            }
             double pe = bra.p[p];
             java.util.Arrays.fill(g, 0, ncd * nh, 0.0);
             for (int q = 0; q < ket.nprim; q++) {
@@ -148,8 +173,147 @@ public final class Eri {
                         }
                     }
                 }
+                for (int d = 0; d < 3; d++) {
+                    PairExpansion kd = ket.dA[d];
+                    int kdb = q * kd.size;
+                    double[] ks = kd.sign;
+                    int[] kt = kd.t, ku = kd.u, kv = kd.v;
+                    double acc = 0;
+                    for (int cd = 0; cd < ncd; cd++) {
+                        int bo = cd * nh0;
+                        for (int k = kd.start[cd]; k < kd.start[cd + 1]; k++) {
+                            double w = ks[k] * kd.values[kdb + k];
+                            if (w == 0) {
+                                continue;
+                            }
+                            int off = (kt[k] * s + ku[k]) * s + kv[k];
+                            double t = 0;
+                            for (int h = 0; h < nh0; h++) {
+                                t += bmat[bo + h] * rr[braOff0[h] + off];
+                            }
+                            acc += w * t;
+                        }
+                    }
+                    grad[6 + d] += acc;
+                }
             }
-            step.apply(p, nh);
+            for (int ab = 0; ab < nab; ab++) {
+                int zo = ab * nh;
+                for (int h = 0; h < nh; h++) {
+                    z[zo + h] = 0;
+                }
+                int go = ab * ncd;
+                for (int cd = 0; cd < ncd; cd++) {
+                    double gg = gamma[go + cd];
+                    if (gg == 0) {
+                        continue;
+                    }
+                    int so = cd * nh;
+                    for (int h = 0; h < nh; h++) {
+                        z[zo + h] += gg * g[so + h];
+                    }
+                }
+            }
+            for (int d = 0; d < 3; d++) {
+                contractZ(bra.dA[d], bra.dB[d], p, nab, nh, grad, d);
+            }
+        }
+    }
+
+    /** Operation count of {@link #quartetDerivative} with this orientation. */
+    public static long derivativeCost(ShellPair bra, ShellPair ket) {
+        long nh1 = Hermite.count(bra.la + bra.lb + 1), nh0 = Hermite.count(bra.la + bra.lb);
+        long ncd = (long) ket.na * ket.nb, nab = (long) bra.na * bra.nb;
+        long kd = ket.dA[0].size + ket.dA[1].size + ket.dA[2].size;
+        return (long) bra.nprim * ket.nprim * (ket.e.size * nh1 + kd * nh0 + 4L * Hermite.count(bra.la + bra.lb
+                + ket.la + ket.lb + 1)) + (long) bra.nprim * (bra.e.size * ncd + nab * ncd * nh1 + 6L * bra.dA[0].size);
+    }
+
+    /** grad[d] += sum dA Z, grad[3+d] += sum dB Z: dA and dB share one structure, so one sweep serves both. */
+    private void contractZ(PairExpansion xa, PairExpansion xb, int p, int nab, int nh, double[] grad, int d) {
+        int base = p * xa.size;
+        double sa = 0, sb = 0;
+        double[] va = xa.values, vb = xb.values;
+        int[] herm = xa.hermite;
+        for (int ab = 0; ab < nab; ab++) {
+            int zo = ab * nh;
+            for (int k = xa.start[ab]; k < xa.start[ab + 1]; k++) {
+                double zz = z[zo + herm[k]];
+                sa += va[base + k] * zz;
+                sb += vb[base + k] * zz;
+            }
+        }
+        grad[d] += sa;
+        grad[3 + d] += sb;
+    }
+
+    /** Sets up the cube offsets of the bra Hermite triples (order lbra) and of the ket entries, and buffers. */
+    private void prepare(int lbra, PairExpansion ke, int ncd) {
+        int lmax = lbra + ke.l;
+        int s = lmax + 1;
+        int cube = s * s * s;
+        if (r.length < cube) {
+            r = new double[cube];
+        }
+        Hermite.Index bidx = Hermite.Index.of(lbra);
+        int nh = bidx.size();
+        if (gsum.length < ncd * nh) {
+            gsum = new double[ncd * nh];
+        }
+        if (braOff.length < nh) {
+            braOff = new int[nh];
+        }
+        for (int h = 0; h < nh; h++) {
+            braOff[h] = (bidx.t[h] * s + bidx.u[h]) * s + bidx.v[h];
+        }
+        if (ketOff.length < ke.size) {
+            ketOff = new int[ke.size];
+            ketSign = new double[ke.size];
+        }
+        for (int k = 0; k < ke.size; k++) {
+            ketOff[k] = (ke.t[k] * s + ke.u[k]) * s + ke.v[k];
+            ketSign[k] = ((ke.t[k] + ke.u[k] + ke.v[k]) & 1) == 0 ? 1 : -1;
+        }
+    }
+
+    /**
+     * gsum[cd][h] = sum_q pref_pq sum_{k in cd} sign_k E^q_k R_{h + k} for bra primitive p, h over the Hermite
+     * triples of the bra order used in {@link #prepare}.
+     */
+    private void ketSum(ShellPair bra, int p, ShellPair ket, PairExpansion ke, int lmax, int ncd, int nh) {
+        double[] g = gsum;
+        double[] rr = r;
+        int[] bo = braOff;
+        double pe = bra.p[p];
+        double ppx = bra.px[p], ppy = bra.py[p], ppz = bra.pz[p], ppref = bra.pref[p];
+        java.util.Arrays.fill(g, 0, ncd * nh, 0.0);
+        for (int q = 0; q < ket.nprim; q++) {
+            double qe = ket.p[q];
+            double sum = pe + qe;
+            double alpha = pe * qe / sum;
+            double pref = TWO_PI_POW_2_5 / (pe * qe * Math.sqrt(sum)) * ppref * ket.pref[q];
+            coulomb.compute(lmax, alpha, ppx - ket.px[q], ppy - ket.py[q], ppz - ket.pz[q], pref, rr);
+            int kb = q * ke.size;
+            if (nh == 1) {
+                for (int cd = 0; cd < ncd; cd++) {
+                    double acc = 0;
+                    for (int k = ke.start[cd]; k < ke.start[cd + 1]; k++) {
+                        acc += ketSign[k] * ke.values[kb + k] * rr[ketOff[k]];
+                    }
+                    g[cd] += acc;
+                }
+                continue;
+            }
+            for (int cd = 0; cd < ncd; cd++) {
+                int go = cd * nh;
+                for (int k = ke.start[cd]; k < ke.start[cd + 1]; k++) {
+                    double w = ketSign[k] * ke.values[kb + k];
+                    int off = ketOff[k];
+                    for (int h = 0; h < nh; h++) {
+                        g[go + h] += w * rr[bo[h] + off];
+                    }
+                }
+            }
         }
     }
 }

@@ -37,28 +37,40 @@ final class HermiteCoulomb {
             double[] dst = n == 0 ? r : c;
             int top = lmax - n;
             dst[0] = fac[n] * boys[n];
-            for (int t = 0; t <= top; t++) {
+            // branch-free sweeps: (0,0,v) by z, (0,u,v) by y, (t,u,v) by x
+            for (int v = 1; v <= top; v++) {
+                dst[v] = v > 1 ? z * pv[v - 1] + (v - 1) * pv[v - 2] : z * pv[0];
+            }
+            for (int u = 1; u <= top; u++) {
+                int base = u * s;
+                int vmax = top - u;
+                if (u == 1) {
+                    for (int v = 0; v <= vmax; v++) {
+                        dst[base + v] = y * pv[v];
+                    }
+                } else {
+                    double cu = u - 1;
+                    int b1 = base - s, b2 = base - 2 * s;
+                    for (int v = 0; v <= vmax; v++) {
+                        dst[base + v] = y * pv[b1 + v] + cu * pv[b2 + v];
+                    }
+                }
+            }
+            for (int t = 1; t <= top; t++) {
+                double ct = t - 1;
                 for (int u = 0; u <= top - t; u++) {
                     int base = t * ss + u * s;
-                    for (int v = (t == 0 && u == 0) ? 1 : 0; v <= top - t - u; v++) {
-                        double val;
-                        if (t > 0) {
-                            val = x * pv[base - ss + v];
-                            if (t > 1) {
-                                val += (t - 1) * pv[base - 2 * ss + v];
-                            }
-                        } else if (u > 0) {
-                            val = y * pv[base - s + v];
-                            if (u > 1) {
-                                val += (u - 1) * pv[base - 2 * s + v];
-                            }
-                        } else {
-                            val = z * pv[base + v - 1];
-                            if (v > 1) {
-                                val += (v - 1) * pv[base + v - 2];
-                            }
+                    int b1 = base - ss;
+                    int vmax = top - t - u;
+                    if (t == 1) {
+                        for (int v = 0; v <= vmax; v++) {
+                            dst[base + v] = x * pv[b1 + v];
                         }
-                        dst[base + v] = val;
+                    } else {
+                        int b2 = base - 2 * ss;
+                        for (int v = 0; v <= vmax; v++) {
+                            dst[base + v] = x * pv[b1 + v] + ct * pv[b2 + v];
+                        }
                     }
                 }
             }

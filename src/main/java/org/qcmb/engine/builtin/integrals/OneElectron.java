@@ -107,25 +107,15 @@ public final class OneElectron {
     /** 3D overlap or kinetic value (without (pi/p)^{3/2} k); dir >= 0 differentiates w.r.t. A in that direction. */
     private static double value(int which, int[] a, int[] b, double eb, double[] ex, double[] ey, double[] ez,
                                 int jmax, int nt, int dir, double ea) {
-        double[][] e = {ex, ey, ez};
-        double[] s = new double[3];
-        for (int d = 0; d < 3; d++) {
-            s[d] = factor(S, e[d], a[d], b[d], eb, jmax, nt, d == dir, ea);
-        }
+        double sx = factor(S, ex, a[0], b[0], eb, jmax, nt, dir == 0, ea);
+        double sy = factor(S, ey, a[1], b[1], eb, jmax, nt, dir == 1, ea);
+        double sz = factor(S, ez, a[2], b[2], eb, jmax, nt, dir == 2, ea);
         if (which == S) {
-            return s[0] * s[1] * s[2];
+            return sx * sy * sz;
         }
-        double v = 0;
-        for (int d = 0; d < 3; d++) {
-            double prod = factor(T, e[d], a[d], b[d], eb, jmax, nt, d == dir, ea);
-            for (int o = 0; o < 3; o++) {
-                if (o != d) {
-                    prod *= s[o];
-                }
-            }
-            v += prod;
-        }
-        return v;
+        return factor(T, ex, a[0], b[0], eb, jmax, nt, dir == 0, ea) * sy * sz
+                + sx * factor(T, ey, a[1], b[1], eb, jmax, nt, dir == 1, ea) * sz
+                + sx * sy * factor(T, ez, a[2], b[2], eb, jmax, nt, dir == 2, ea);
     }
 
     /** Nuclear attraction -sum_C q_C <a|1/|r-C||b> for charges q at xyz[3C..3C+2]. */

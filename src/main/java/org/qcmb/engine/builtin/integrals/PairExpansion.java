@@ -12,6 +12,8 @@ final class PairExpansion {
     final int[] u;
     final int[] v;
     final int[] hermite;
+    /** (-1)^(t+u+v): the sign of each entry when it stands in the ket. */
+    final double[] sign;
     final double[] values;
     final int size;
 
@@ -24,8 +26,10 @@ final class PairExpansion {
         this.size = t.length;
         Hermite.Index idx = Hermite.Index.of(l);
         hermite = new int[size];
+        sign = new double[size];
         for (int k = 0; k < size; k++) {
             hermite[k] = idx.indexOf(t[k], u[k], v[k]);
+            sign[k] = ((t[k] + u[k] + v[k]) & 1) == 0 ? 1 : -1;
         }
         values = new double[nprim * size];
     }

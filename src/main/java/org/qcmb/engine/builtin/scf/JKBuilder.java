@@ -24,12 +24,23 @@ public final class JKBuilder {
     /** Per thread: stored integral blocks in visiting order, split in chunks of CHUNK doubles. */
     private final List<List<double[]>> stored;
     private boolean filled;
+    /** Doubles all kept quartets need: chunks are sized from it (no 128 MB chunk for a 1 MB atom). */
+    private final long storedTotal;
+    /** Quartets contributing less than this (Schwarz bound times density) to J or K are skipped. */
+    static final double DENSITY_THRESHOLD = 1e-13;
+    /** Every RESET-th build is a full (non-incremental) build. */
+    static final int RESET = 8;
+    private double[] dPrev;
+    private double[] jPrev;
+    private double[] kPrev;
+    private int builds;
 
     public JKBuilder(ShellQuartets quartets, long memoryBytes, int threads, ExecutorService pool) {
         this.quartets = quartets;
         this.threads = Math.max(1, threads);
         this.pool = pool;
-        this.inCore = quartets.storedDoubles() * 8 <= memoryBytes;
+        this.storedTotal = quartets.storedDoubles();
+        this.inCore = storedTotal * 8 <= memoryBytes;
         stored = new ArrayList<>();
         for (int t = 0; t < this.threads; t++) {
             stored.add(new ArrayList<>());
@@ -40,20 +51,70 @@ public final class JKBuilder {
         return inCore;
     }
 
-    /** Returns {J, K} for the symmetric Cartesian density d (n x n). */
+    /**
+     * Returns {J, K} for the symmetric Cartesian density d (n x n). After the first build the matrices are
+     * updated incrementally from the density change (J(D) = J(D_prev) + J(D - D_prev)), skipping quartets whose
+     * contribution bound Q_ij Q_kl max|dD| is below {@link #DENSITY_THRESHOLD}; every {@link #RESET} builds a full
+     * build removes accumulated screening error.
+     */
     public double[][] build(double[] d) {
         int n = quartets.basis().cartesianCount();
+        boolean incremental = dPrev != null && builds % RESET != 0;
+        builds++;
+        double[] use = d;
+        if (incremental) {
+            use = new double[n * n];
+            for (int i = 0; i < n * n; i++) {
+                use[i] = d[i] - dPrev[i];
+            }
+        }
+        double[][] jk = buildFor(use, filled);
+        if (incremental) {
+            for (int i = 0; i < n * n; i++) {
+                jk[0][i] += jPrev[i];
+                jk[1][i] += kPrev[i];
+            }
+        }
+        dPrev = d.clone();
+        jPrev = jk[0];
+        kPrev = jk[1];
+        return new double[][] {jk[0].clone(), jk[1].clone()};
+    }
+
+    /** Shell-pair maxima of |d| over Cartesian blocks (nshell x nshell). */
+    private double[] shellMax(double[] d, int n) {
+        var basis = quartets.basis();
+        int ns = basis.shellCount();
+        double[] m = new double[ns * ns];
+        for (int a = 0; a < ns; a++) {
+            int oa = basis.cartesianOffset(a), na = basis.shell(a).cartesianCount();
+            for (int b = 0; b < ns; b++) {
+                int ob = basis.cartesianOffset(b), nb = basis.shell(b).cartesianCount();
+                double x = 0;
+                for (int i = 0; i < na; i++) {
+                    for (int j = 0; j < nb; j++) {
+                        x = Math.max(x, Math.abs(d[(oa + i) * n + ob + j]));
+                    }
+                }
+                m[a * ns + b] = x;
+            }
+        }
+        return m;
+    }
+
+    private double[][] buildFor(double[] d, boolean screen) {
+        int n = quartets.basis().cartesianCount();
+        double[] dmax = screen ? shellMax(d, n) : null;
         double[][][] parts = new double[threads][][];
         if (threads == 1 || pool == null) {
-            parts[0] = work(0, d, n);
-            for (int t = 1; t < threads; t++) {
-                parts[t] = work(t, d, n);
+            for (int t = 0; t < threads; t++) {
+                parts[t] = work(t, d, n, dmax);
             }
         } else {
             List<Future<double[][]>> fs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 final int tt = t;
-                fs.add(pool.submit(() -> work(tt, d, n)));
+                fs.add(pool.submit(() -> work(tt, d, n, dmax)));
             }
             for (int t = 0; t < threads; t++) {
                 try {
@@ -81,7 +142,8 @@ public final class JKBuilder {
         return new double[][] {js, ks};
     }
 
-    private double[][] work(int thread, double[] d, int n) {
+    private double[][] work(int thread, double[] d, int n, double[] dmax) {
+        int ns = quartets.basis().shellCount();
         double[] j = new double[n * n], k = new double[n * n];
         Eri eri = new Eri();
         List<double[]> store = stored.get(thread);
@@ -102,6 +164,24 @@ public final class JKBuilder {
                 ShellPair ket = quartets.pair(kl);
                 int ncd = ket.na * ket.nb;
                 int size = nab * ncd;
+                int sk = quartets.firstShell(kl), sl = quartets.secondShell(kl);
+                boolean skip = false;
+                if (dmax != null) {
+                    double m = Math.max(Math.max(dmax[si * ns + sj], dmax[sk * ns + sl]),
+                            Math.max(Math.max(dmax[si * ns + sk], dmax[sj * ns + sl]),
+                                    Math.max(dmax[si * ns + sl], dmax[sj * ns + sk])));
+                    skip = m * quartets.bound(ij) * quartets.bound(kl) < DENSITY_THRESHOLD;
+                }
+                if (skip && !(inCore && !filled)) {
+                    if (replay) {
+                        if (pos + size > cur.length) {
+                            cur = store.get(++chunk);
+                            pos = 0;
+                        }
+                        pos += size;
+                    }
+                    continue;
+                }
                 double[] src;
                 int off;
                 if (replay) {
@@ -121,7 +201,7 @@ public final class JKBuilder {
                     off = 0;
                     if (inCore) {
                         if (cur == null || pos + size > cur.length) {
-                            cur = new double[Math.max(CHUNK, size)];
+                            cur = new double[(int) Math.max(size, Math.min(CHUNK, storedTotal / threads + 1024))];
                             store.add(cur);
                             pos = 0;
                         }
@@ -129,7 +209,6 @@ public final class JKBuilder {
                         pos += size;
                     }
                 }
-                int sk = quartets.firstShell(kl), sl = quartets.secondShell(kl);
                 double f = (si == sj ? 0.5 : 1) * (sk == sl ? 0.5 : 1) * (ij == kl ? 0.5 : 1);
                 digest(src, off, f, oi, bra.na, oj, bra.nb, basis.cartesianOffset(sk), ket.na,
                         basis.cartesianOffset(sl), ket.nb, d, j, k, n);

@@ -22,6 +22,9 @@ public final class RhfSolver {
     private final int electrons;
     private final ScfOptions options;
     private final ExecutorService pool;
+    private boolean useSad = true;
+    private double[] guessDensity;
+    private boolean sad;
 
     public RhfSolver(BasisSet basis, Charges charges, int electrons, ScfOptions options, ExecutorService pool) {
         this.basis = basis;
@@ -29,6 +32,21 @@ public final class RhfSolver {
         this.electrons = electrons;
         this.options = options;
         this.pool = pool;
+    }
+
+    /**
+     * Starts from a given density (working basis, n x n, half the total), e.g. the converged density of a nearby
+     * geometry in finite-difference Hessians: a few iterations instead of a dozen.
+     */
+    public RhfSolver guessDensity(double[] d) {
+        this.guessDensity = d == null ? null : d.clone();
+        return this;
+    }
+
+    /** Starts from the core-Hamiltonian guess instead of SAD. */
+    public RhfSolver coreGuess() {
+        useSad = false;
+        return this;
     }
 
     public ScfResult solve() {
@@ -70,8 +88,8 @@ public final class RhfSolver {
         JKBuilder jk = new JKBuilder(quartets, options.memoryBytes(), options.threads(), pool);
         Diis diis = new Diis(8);
 
-        double[][] orb = diagonalise(h, x, n, nmo);
-        double[] d = density(orb[1], n, nmo, nocc);
+        double[][] orb;
+        double[] d = guess(h, x, n, nmo, nocc);
         double eOld = 0;
         for (int iter = 1; iter <= options.maxIterations(); iter++) {
             double[] dCart = Matrices.sandwichT(t, n, nc, d);
@@ -102,12 +120,46 @@ public final class RhfSolver {
                 return new ScfResult(basis, charges, e, enuc, orb[0], orb[1], nmo, nocc, iter);
             }
             eOld = e;
-            double[] fx = diis.extrapolate(f, errOrth);
+            // the SAD density is not idempotent: its error vector would mislead DIIS
+            double[] fx = iter == 1 && sad ? f : diis.extrapolate(f, errOrth);
             orb = diagonalise(fx, x, n, nmo);
             d = density(orb[1], n, nmo, nocc);
         }
         throw new EngineException(ErrorClass.CONVERGENCE_FAILURE, "RHF did not converge in "
                 + options.maxIterations() + " iterations (maxiter); raise maxiter or loosen e_convergence/d_convergence");
+    }
+
+    /** SAD density when it can be built, else the core-Hamiltonian density. */
+    private double[] guess(double[] h, double[] x, int n, int nmo, int nocc) {
+        sad = false;
+        if (guessDensity != null && guessDensity.length == n * n) {
+            sad = true; // like SAD: not idempotent in this geometry's metric, keep it out of DIIS
+            return guessDensity.clone();
+        }
+        int[] z = charges.atomicNumbers(natom());
+        boolean any = false;
+        for (int v : z) {
+            any |= v > 0;
+        }
+        if (useSad && any) {
+            try {
+                double[] d = SadGuess.density(basis, z);
+                sad = true;
+                return d;
+            } catch (RuntimeException e) {
+                // fall back to the core guess: the guess only affects the iteration count
+            }
+        }
+        double[][] orb = diagonalise(h, x, n, nmo);
+        return density(orb[1], n, nmo, nocc);
+    }
+
+    private int natom() {
+        int m = 0;
+        for (var sh : basis.shells()) {
+            m = Math.max(m, sh.atom() + 1);
+        }
+        return m;
     }
 
     /** Solves F C = S C eps through X: returns {eps (nmo), C (n x nmo)}. */

@@ -28,6 +28,11 @@ public record ScfResult(
                 nmo);
     }
 
+    /** D = C_occ C_occ^T over the working functions (half the total density). */
+    public double[] workingDensity() {
+        return density(coefficients, basis.functionCount(), false);
+    }
+
     /** D = C_occ C_occ^T over Cartesian functions (half the total density). */
     public double[] cartesianDensity() {
         return density(cartesianCoefficients(), basis.cartesianCount(), false);

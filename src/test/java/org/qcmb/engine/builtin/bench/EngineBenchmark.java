@@ -21,8 +21,11 @@ import org.qcmb.molecule.Molecule;
 /**
  * Wall time of the builtin engine next to a Psi4 process ({@code psi4 --json in.json -n 1}, scf_type pk) for
  * water monomer, dimer and trimer (QCManyBody's trimer, bohr) at STO-3G, 6-31G*, cc-pVDZ and aug-cc-pVDZ,
- * energy and gradient. Builtin times are for a warmed-up JVM (as on a Spark executor), one thread.
- * Usage: EngineBenchmark [--no-psi4] [--only SUBSTRING]. Run with submit-scripts/bench-engine.
+ * energy and gradient. Builtin times are for a warmed-up JVM (as on a Spark executor), one thread. Wall times
+ * (builtin_s, psi4_s, ratio) and CPU times (main-thread CPU of the builtin calculation; user+sys of the whole
+ * Psi4 process by /usr/bin/time) are both printed: on a shared machine CPU times are the steadier comparison.
+ * Usage: EngineBenchmark [--no-psi4] [--only SUBSTRING] [--repeat N] (best of N for both programs). Run with
+ * submit-scripts/bench-engine.
  */
 public final class EngineBenchmark {
     /** Water trimer of shared/conformance/qcmanybody-h2o-trimer (input.molecule), bohr. */
@@ -34,9 +37,13 @@ public final class EngineBenchmark {
     public static void main(String[] args) throws Exception {
         boolean psi4 = !Arrays.asList(args).contains("--no-psi4");
         String only = null;
+        int repeat = 1;
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--only")) {
                 only = args[i + 1];
+            }
+            if (args[i].equals("--repeat")) {
+                repeat = Integer.parseInt(args[i + 1]);
             }
         }
         Map<String, Object> kw = Map.of("scf_type", "pk", "e_convergence", 1e-8, "d_convergence", 1e-8);
@@ -46,8 +53,8 @@ public final class EngineBenchmark {
             engine.compute(new AtomicInput(water(2), Driver.GRADIENT, new Model("hf", b), kw, List.of()));
         }
         Path dir = Files.createTempDirectory("bench-engine");
-        System.out.printf(Locale.ROOT, "%-8s %-12s %-8s %5s %10s %10s %8s %12s%n", "system", "basis", "driver", "nbf",
-                "builtin_s", "psi4_s", "ratio", "|dE| Eh");
+        System.out.printf(Locale.ROOT, "%-8s %-12s %-8s %5s %10s %10s %8s %10s %10s %8s %10s%n", "system", "basis",
+                "driver", "nbf", "builtin_s", "psi4_s", "ratio", "b_cpu_s", "p_cpu_s", "cpu_rat", "|dE| Eh");
         for (int n = 1; n <= 3; n++) {
             for (String basis : List.of("sto-3g", "6-31g*", "cc-pvdz", "aug-cc-pvdz")) {
                 for (Driver d : List.of(Driver.ENERGY, Driver.GRADIENT)) {
@@ -57,32 +64,49 @@ public final class EngineBenchmark {
                         continue;
                     }
                     AtomicInput in = new AtomicInput(water(n), d, new Model("hf", basis), kw, List.of());
-                    long t0 = System.nanoTime();
-                    AtomicResult r = engine.compute(in);
-                    double tb = (System.nanoTime() - t0) * 1e-9;
+                    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                    AtomicResult r = null;
+                    double tb = Double.MAX_VALUE, cb = Double.MAX_VALUE;
+                    for (int rep = 0; rep < repeat; rep++) {
+                        long c0 = mx.getCurrentThreadCpuTime();
+                        long t0 = System.nanoTime();
+                        r = engine.compute(in);
+                        tb = Math.min(tb, (System.nanoTime() - t0) * 1e-9);
+                        cb = Math.min(cb, (mx.getCurrentThreadCpuTime() - c0) * 1e-9);
+                    }
                     if (!r.success()) {
                         System.out.println(label + " failed: " + r.error());
                         continue;
                     }
-                    double tp = Double.NaN, de = Double.NaN;
+                    double tp = Double.NaN, de = Double.NaN, cp = Double.NaN;
                     if (psi4) {
                         File f = dir.resolve(sys + "-" + basis.replace("*", "s") + "-" + d.schemaName() + ".json")
                                 .toFile();
                         ObjectNode json = AtomicJson.writeInput(in);
                         AtomicJson.mapper().writeValue(f, json);
-                        long p0 = System.nanoTime();
-                        Process p = new ProcessBuilder("psi4", "--json", f.getPath(), "-n", "1")
-                                .directory(dir.toFile()).redirectErrorStream(true)
-                                .redirectOutput(dir.resolve("psi4.log").toFile()).start();
-                        int rc = p.waitFor();
-                        tp = (System.nanoTime() - p0) * 1e-9;
+                        int rc = 0;
+                        tp = Double.MAX_VALUE;
+                        cp = Double.MAX_VALUE;
+                        for (int rep = 0; rep < repeat; rep++) {
+                            AtomicJson.mapper().writeValue(f, json); // psi4 --json overwrites its input
+                            long p0 = System.nanoTime();
+                            Process p = new ProcessBuilder("/usr/bin/time", "-f", "%U %S", "-o",
+                                    dir.resolve("psi4.cpu").toString(), "psi4", "--json", f.getPath(), "-n", "1")
+                                    .directory(dir.toFile()).redirectErrorStream(true)
+                                    .redirectOutput(dir.resolve("psi4.log").toFile()).start();
+                            rc = p.waitFor();
+                            tp = Math.min(tp, (System.nanoTime() - p0) * 1e-9);
+                            String[] cpu = Files.readString(dir.resolve("psi4.cpu")).trim().split("\\s+");
+                            cp = Math.min(cp, Double.parseDouble(cpu[cpu.length - 2])
+                                    + Double.parseDouble(cpu[cpu.length - 1]));
+                        }
                         JsonNode out = AtomicJson.mapper().readTree(f);
                         if (rc == 0 && out.path("success").asBoolean()) {
                             de = Math.abs(out.path("properties").path("return_energy").asDouble() - r.energy());
                         }
                     }
-                    System.out.printf(Locale.ROOT, "%-8s %-12s %-8s %5d %10.3f %10.3f %8.2f %12.2e%n", sys, basis,
-                            d.schemaName(), r.properties().nbasis(), tb, tp, tb / tp, de);
+                    System.out.printf(Locale.ROOT, "%-8s %-12s %-8s %5d %10.3f %10.3f %8.2f %10.3f %10.3f %8.2f %10.2e%n",
+                            sys, basis, d.schemaName(), r.properties().nbasis(), tb, tp, tb / tp, cb, cp, cb / cp, de);
                 }
             }
         }

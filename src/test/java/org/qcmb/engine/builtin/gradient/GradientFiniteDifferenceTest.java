@@ -90,6 +90,23 @@ class GradientFiniteDifferenceTest {
             assertThat(rowSum).isCloseTo(0, within(1e-5));
         }
         assertThat(hs[0]).isPositive();
+        // a row equals central differences of independently computed gradients (fresh SCFs, SAD guess)
+        double h = FiniteDifferenceHessian.STEP;
+        double[] gp = w.geometry().clone(), gm = w.geometry().clone();
+        gp[4] += h;
+        gm[4] -= h;
+        Map<String, Object> kw = Map.of("e_convergence", 1e-12, "d_convergence", 1e-10);
+        double[] plus = new BuiltinEngine().compute(new AtomicInput(Molecule.of(w.symbols(), gp, 0, 1),
+                Driver.GRADIENT, new Model("hf", "sto-3g"), kw, List.of())).gradient();
+        double[] minus = new BuiltinEngine().compute(new AtomicInput(Molecule.of(w.symbols(), gm, 0, 1),
+                Driver.GRADIENT, new Model("hf", "sto-3g"), kw, List.of())).gradient();
+        // the diagonal is untouched by symmetrisation: same displaced gradients, so agreement to SCF precision
+        assertThat(hs[4 * 9 + 4]).isCloseTo((plus[4] - minus[4]) / (2 * h), within(1e-7));
+        for (int j = 0; j < 9; j++) {
+            double fd = (plus[j] - minus[j]) / (2 * h);
+            // off-diagonal: symmetrisation averages with the other row, which differs by O(h^2)
+            assertThat(hs[4 * 9 + j]).as("H[4][%d]", j).isCloseTo(fd, within(2e-5));
+        }
     }
 
     @Test
