@@ -24,7 +24,7 @@ public final class Eri {
      * run in whichever orientation, (ab|cd) or (cd|ab), costs fewer operations; the result is transposed back.
      */
     public void quartet(ShellPair bra, ShellPair ket, double[] out) {
-        if (cost(ket, bra) < cost(bra, ket)) {
+        if (orientedCost(ket, bra) < orientedCost(bra, ket)) {
             int nab = bra.na * bra.nb, ncd = ket.na * ket.nb;
             if (swap.length < nab * ncd) {
                 swap = new double[nab * ncd];
@@ -40,8 +40,13 @@ public final class Eri {
         }
     }
 
+    /** Operation count of {@link #quartet} (the cheaper orientation). */
+    public static long cost(ShellPair bra, ShellPair ket) {
+        return Math.min(orientedCost(bra, ket), orientedCost(ket, bra));
+    }
+
     /** Operation count of the ket-first contraction with this bra and ket. */
-    private static long cost(ShellPair bra, ShellPair ket) {
+    private static long orientedCost(ShellPair bra, ShellPair ket) {
         long nh = Hermite.count(bra.la + bra.lb);
         return (long) bra.nprim * ket.nprim * ket.e.size * nh + (long) bra.nprim * bra.e.size * ket.na * ket.nb;
     }

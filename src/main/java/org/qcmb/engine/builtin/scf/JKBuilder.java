@@ -24,8 +24,13 @@ public final class JKBuilder {
     /** Per thread: stored integral blocks in visiting order, split in chunks of CHUNK doubles. */
     private final List<List<double[]>> stored;
     private boolean filled;
-    /** Doubles all kept quartets need: chunks are sized from it (no 128 MB chunk for a 1 MB atom). */
+    /** Doubles the stored quartets need: chunks are sized from it (no 128 MB chunk for a 1 MB atom). */
     private final long storedTotal;
+    /**
+     * Quartets whose cost bin is at least this are stored (semi-direct when the budget holds only part of the
+     * integrals); MIN_VALUE: all (in core), MAX_VALUE: none (direct).
+     */
+    private final int storeBin;
     /** Quartets contributing less than this (Schwarz bound times density) to J or K are skipped. */
     static final double DENSITY_THRESHOLD = 1e-13;
     /** Every RESET-th build is a full (non-incremental) build. */
@@ -39,8 +44,23 @@ public final class JKBuilder {
         this.quartets = quartets;
         this.threads = Math.max(1, threads);
         this.pool = pool;
-        this.storedTotal = quartets.storedDoubles();
-        this.inCore = storedTotal * 8 <= memoryBytes;
+        long all = quartets.storedDoubles();
+        this.inCore = all * 8 <= memoryBytes;
+        if (inCore) {
+            storeBin = Integer.MIN_VALUE;
+            storedTotal = all;
+        } else {
+            long[] bins = new long[BINS];
+            forEachQuartet((ij, kl, size, bin) -> bins[bin] += size);
+            // keep the quartets that are dearest to compute per stored double, as many as the budget holds
+            long budget = memoryBytes / 8, sum = 0;
+            int b = BINS;
+            while (b > 0 && sum + bins[b - 1] <= budget) {
+                sum += bins[--b];
+            }
+            storeBin = sum == 0 ? Integer.MAX_VALUE : b;
+            storedTotal = sum;
+        }
         stored = new ArrayList<>();
         for (int t = 0; t < this.threads; t++) {
             stored.add(new ArrayList<>());
@@ -49,6 +69,32 @@ public final class JKBuilder {
 
     public boolean inCore() {
         return inCore;
+    }
+
+    private static final int BINS = 256;
+
+    /** Histogram bin of a quartet's compute cost per integral: 4 bins per factor of two. */
+    private static int bin(ShellPair bra, ShellPair ket, int size) {
+        double ratio = (double) Eri.cost(bra, ket) / size;
+        int b = (int) Math.floor(4 * Math.log(Math.max(ratio, 1)) / Math.log(2));
+        return Math.min(b, BINS - 1);
+    }
+
+    private interface QuartetVisitor {
+        void visit(int ij, int kl, int size, int bin);
+    }
+
+    private void forEachQuartet(QuartetVisitor v) {
+        for (int ij = 0; ij < quartets.pairCount(); ij++) {
+            ShellPair bra = quartets.pair(ij);
+            for (int kl = 0; kl <= ij; kl++) {
+                if (quartets.significant(ij, kl)) {
+                    ShellPair ket = quartets.pair(kl);
+                    int size = bra.na * bra.nb * ket.na * ket.nb;
+                    v.visit(ij, kl, size, bin(bra, ket, size));
+                }
+            }
+        }
     }
 
     /**
@@ -147,9 +193,8 @@ public final class JKBuilder {
         double[] j = new double[n * n], k = new double[n * n];
         Eri eri = new Eri();
         List<double[]> store = stored.get(thread);
-        boolean replay = inCore && filled;
         int chunk = 0, pos = 0;
-        double[] cur = replay ? (store.isEmpty() ? null : store.get(0)) : null;
+        double[] cur = filled && !store.isEmpty() ? store.get(0) : null;
         double[] blk = new double[0];
         var basis = quartets.basis();
         for (int ij = thread; ij < quartets.pairCount(); ij += threads) {
@@ -172,7 +217,10 @@ public final class JKBuilder {
                                     Math.max(dmax[si * ns + sl], dmax[sj * ns + sk])));
                     skip = m * quartets.bound(ij) * quartets.bound(kl) < DENSITY_THRESHOLD;
                 }
-                if (skip && !(inCore && !filled)) {
+                boolean keep = storeBin == Integer.MIN_VALUE
+                        || (storeBin != Integer.MAX_VALUE && bin(bra, ket, size) >= storeBin);
+                boolean replay = keep && filled;
+                if (skip) {
                     if (replay) {
                         if (pos + size > cur.length) {
                             cur = store.get(++chunk);
@@ -199,7 +247,7 @@ public final class JKBuilder {
                     eri.quartet(bra, ket, blk);
                     src = blk;
                     off = 0;
-                    if (inCore) {
+                    if (keep) {
                         if (cur == null || pos + size > cur.length) {
                             cur = new double[(int) Math.max(size, Math.min(CHUNK, storedTotal / threads + 1024))];
                             store.add(cur);
