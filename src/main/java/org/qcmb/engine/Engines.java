@@ -14,7 +14,9 @@ public final class Engines {
      */
     public static EngineRegistry registry(int threads) {
         return new EngineRegistry()
-                .register("builtin", BuiltinEngine::new)
+                .register("builtin", () -> threads > 1
+                        ? new WithDefaultKeywords(new BuiltinEngine(), java.util.Map.of("num_threads", threads))
+                        : new BuiltinEngine())
                 .register("psi4", () -> new Psi4Engine(Psi4Engine.Settings.defaults().withThreads(threads)))
                 .register("synthetic", SyntheticEngine::new);
     }
