@@ -197,9 +197,26 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     SparkTiming spark(Workload w, String master, ManyBodyJob.Strategy strategy) {
+        return spark(w, master, strategy, Map.of(), false);
+    }
+
+    /**
+     * One measured run on a fresh SparkSession. warmFirst runs the workload once, unmeasured, in the same
+     * application first: a cluster's executors are new JVMs for every application and would otherwise be timed
+     * while the JIT compiles the engine.
+     */
+    SparkTiming spark(Workload w, String master, ManyBodyJob.Strategy strategy, Map<String, String> conf,
+            boolean warmFirst) {
         long t0 = System.nanoTime();
-        SparkSession spark = session(master);
+        Map<String, String> all = new LinkedHashMap<>(Map.of("spark.ui.enabled", "false",
+                "spark.sql.shuffle.partitions", "2"));
+        all.putAll(conf);
+        SparkSession spark = SparkSessions.start(master, null, all);
         double startup = (System.nanoTime() - t0) / 1e9;
+        if (warmFirst) {
+            new ManyBodyJob(spark, new FragmentStage(20_000, 16), null, strategy).run(w.context(), w.plan(), Map.of(),
+                    (level, outcomes) -> { });
+        }
         try (MemorySampler sampler = new MemorySampler(100)) {
             ManyBodyJob.Outcome o = new ManyBodyJob(spark, new FragmentStage(20_000, 16), null, strategy)
                     .run(w.context(), w.plan(), Map.of(), (level, outcomes) -> { });
@@ -240,22 +257,36 @@ public final class BenchCommand implements Callable<Integer> {
         for (int c = 1; c <= cores; c++) {
             SparkTiming sp = spark(w, "local[" + c + "]", ManyBodyJob.Strategy.DEFAULT);
             scalingFigures(w, seq, sp, c, "local", "local[" + c + "]");
+            if (c > 1) {
+                // the same tasks on c plain threads, no Spark: what the hardware allows (shared caches, SMT)
+                double threads = threaded(w, c);
+                rec.add("scaling", w.name(), "plain threads (no Spark)", "stage_time", threads, "s", c, w.size(),
+                        c + " threads, level by level, longest first");
+                rec.add("scaling", w.name(), "plain threads (no Spark)", "speedup", seq.seconds() / threads, "x", c,
+                        w.size(), "T_seq / T_threads");
+                rec.add("scaling", w.name(), "spark vs plain threads", "spark_over_threads",
+                        (sp.stageSeconds() / threads - 1) * 100, "%", c, w.size(), "Spark's own cost at c cores");
+            }
         }
         if (!noCluster && !quick) {
             Path home = Path.of(System.getenv().getOrDefault("QCMB_HOME", "."));
             Path dir = Files.createTempDirectory("qcmb-bench-cluster");
             int port = 7300 + (int) (ProcessHandle.current().pid() % 500);
             Process start = new ProcessBuilder(home.resolve("submit-scripts/cluster-start").toString(), "--workers",
-                    "2", "--cores", "1", "--memory", "2g", "--port", Integer.toString(port), "--webui-port",
+                    "2", "--cores", "1", "--memory", "6g", "--port", Integer.toString(port), "--webui-port",
                     Integer.toString(port + 1000), "--dir", dir.toString()).redirectErrorStream(true).start();
             String url = new String(start.getInputStream().readAllBytes()).strip();
             if (!start.waitFor(120, TimeUnit.SECONDS) || start.exitValue() != 0) {
                 rec.add("scaling", w.name(), "standalone 2x1", "error", Double.NaN, "", 2, w.size(), url);
             } else {
                 try {
-                    spark(w, url, ManyBodyJob.Strategy.DEFAULT); // warms the executors' JIT, not counted
-                    SparkTiming sp = spark(w, url, ManyBodyJob.Strategy.DEFAULT);
-                    scalingFigures(w, seq, sp, 2, "standalone 2x1", "2 workers x 1 core; second run (warm executors)");
+                    // executors as big as the local JVM's share (the engine keeps integrals in core within 1/4 heap),
+                    // and scheduling starts once both have registered
+                    SparkTiming sp = spark(w, url, ManyBodyJob.Strategy.DEFAULT, Map.of("spark.executor.memory", "5g",
+                            "spark.scheduler.minRegisteredResourcesRatio", "1.0",
+                            "spark.scheduler.maxRegisteredResourcesWaitingTime", "60s"), true);
+                    scalingFigures(w, seq, sp, 2, "standalone 2x1", "2 workers x 1 core, 5g executors;"
+                            + " measured after a warm-up pass in the same application");
                 } finally {
                     new ProcessBuilder(home.resolve("submit-scripts/cluster-stop").toString(), "--dir",
                             dir.toString()).redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
@@ -263,6 +294,32 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         rec.print("scaling", "scaling: speed-up against the sequential loop, makespan against the lower bound");
+    }
+
+    /** Runs each level's tasks on c threads pulling from a shared queue (longest first); returns seconds. */
+    static double threaded(Workload w, int c) throws InterruptedException {
+        long t0 = System.nanoTime();
+        for (List<FragmentTask> level : w.plan().tasksByLevel().values()) {
+            List<FragmentStage.Costed<FragmentTask>> costed = new ArrayList<>();
+            level.forEach(t -> costed.add(new FragmentStage.Costed<>(t, w.context().costEstimate(t))));
+            java.util.concurrent.ConcurrentLinkedQueue<FragmentTask> queue = new java.util.concurrent
+                    .ConcurrentLinkedQueue<>();
+            FragmentStage.longestFirst(costed).forEach(x -> queue.add(x.item()));
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < c; i++) {
+                Thread t = new Thread(() -> {
+                    for (FragmentTask task = queue.poll(); task != null; task = queue.poll()) {
+                        w.context().compute(task);
+                    }
+                });
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     private void scalingFigures(Workload w, Sequential seq, SparkTiming sp, int c, String variant, String note) {
