@@ -409,10 +409,4 @@ public final class BenchCommand implements Callable<Integer> {
                 r.report().computed(), "");
         rec.print("endtoend", "end to end: the run command, 16 waters MBE3 nocp HF/6-31G* (696 fragments)");
     }
-
-    static List<String> names(List<Workload> ws) {
-        List<String> n = new ArrayList<>();
-        ws.forEach(w -> n.add(w.name()));
-        return n;
-    }
 }
