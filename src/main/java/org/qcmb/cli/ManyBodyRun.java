@@ -153,6 +153,10 @@ public final class ManyBodyRun {
             }
             List<MemorySampler.Sample> memory = new ArrayList<>(sampler.samples());
             memory.addAll(metrics.executorMemory());
+            if (!spark.sparkContext().isLocal()) { // in local mode the executor is this JVM, sampled above
+                computedOutcomes.forEach(x -> memory.add(x.executorMemory()));
+            }
+            memory.sort(java.util.Comparator.comparingLong(MemorySampler.Sample::timeMs));
             RunReport report = new RunReport(runId, started, o.inputName(), fingerprint, in, plan, result,
                     spark.sparkContext().master(), executorCount(spark), spark.sparkContext().defaultParallelism(),
                     outcome.computed(), outcome.reused(), sparkStartup, stageTime, wall, computedOutcomes,

@@ -38,8 +38,17 @@ public record HostFacts(
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
     }
 
-    /** Resident set size of this JVM process in bytes (OSHI), or -1 where the OS does not say. */
+    /** Resident set size of this JVM process in bytes, or -1 where the OS does not say. */
     public static long residentBytes() {
+        java.nio.file.Path statm = java.nio.file.Path.of("/proc/self/statm");
+        if (java.nio.file.Files.isReadable(statm)) { // Linux: cheap enough to call after every task
+            try {
+                String[] f = java.nio.file.Files.readString(statm).trim().split("\\s+");
+                return Long.parseLong(f[1]) * 4096L;
+            } catch (java.io.IOException | RuntimeException e) {
+                // fall through to OSHI
+            }
+        }
         var os = new SystemInfo().getOperatingSystem();
         var p = os.getProcess(os.getProcessId());
         return p == null ? -1 : p.getResidentMemory();

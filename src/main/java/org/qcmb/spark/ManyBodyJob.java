@@ -162,8 +162,11 @@ public final class ManyBodyJob {
         if (!r.success() && r.error() != null && r.error().errorClass().retryable() && attempt + 1 < maxFailures) {
             throw new FragmentCrashException(task.label() + ": " + r.error().message());
         }
-        return new FragmentOutcome(task, r, tc == null ? -1 : tc.partitionId(),
-                org.apache.spark.SparkEnv.get() == null ? "" : org.apache.spark.SparkEnv.get().executorId());
+        String executor = org.apache.spark.SparkEnv.get() == null ? "" : org.apache.spark.SparkEnv.get().executorId();
+        Runtime rt = Runtime.getRuntime();
+        MemorySampler.Sample memory = new MemorySampler.Sample(System.currentTimeMillis(), "executor", executor,
+                HostFacts.residentBytes(), rt.totalMemory() - rt.freeMemory());
+        return new FragmentOutcome(task, r, tc == null ? -1 : tc.partitionId(), executor, memory);
     }
 
     /** Attempts Spark allows a task: local[N,F] -> F, local[N] -> 1 (no retries), a cluster -> spark.task.maxFailures. */
