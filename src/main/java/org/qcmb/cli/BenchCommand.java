@@ -136,7 +136,7 @@ public final class BenchCommand implements Callable<Integer> {
             overhead(List.of(ms, sec, synthetic));
         }
         if (cats.contains("scaling")) {
-            scaling(sec, cores);
+            scaling(List.of(sec, synthetic), cores);
         }
         if (cats.contains("memory")) {
             memory();
@@ -251,7 +251,14 @@ public final class BenchCommand implements Callable<Integer> {
         rec.print("overhead", "overhead: the same fragments, sequential loop vs Spark driver on local[1]");
     }
 
-    private void scaling(Workload w, int cores) throws Exception {
+    private void scaling(List<Workload> ws, int cores) throws Exception {
+        for (Workload w : ws) {
+            scaling(w, cores, w == ws.get(0));
+        }
+        rec.print("scaling", "scaling: speed-up against the sequential loop, makespan against the lower bound");
+    }
+
+    private void scaling(Workload w, int cores, boolean withCluster) throws Exception {
         Sequential seq = sequential(w);
         rec.add("scaling", w.name(), "sequential loop", "time", seq.seconds(), "s", 1, w.size(), "no Spark");
         for (int c = 1; c <= cores; c++) {
@@ -268,7 +275,7 @@ public final class BenchCommand implements Callable<Integer> {
                         (sp.stageSeconds() / threads - 1) * 100, "%", c, w.size(), "Spark's own cost at c cores");
             }
         }
-        if (!noCluster && !quick) {
+        if (withCluster && !noCluster && !quick) {
             Path home = Path.of(System.getenv().getOrDefault("QCMB_HOME", "."));
             Path dir = Files.createTempDirectory("qcmb-bench-cluster");
             int port = 7300 + (int) (ProcessHandle.current().pid() % 500);
@@ -293,7 +300,6 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        rec.print("scaling", "scaling: speed-up against the sequential loop, makespan against the lower bound");
     }
 
     /** Runs each level's tasks on c threads pulling from a shared queue (longest first); returns seconds. */
