@@ -1,9 +1,6 @@
 package org.qcmb.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,14 +165,7 @@ public final class InputReader {
 
     private static ManyBodyInput readXyz(Path file, XyzOptions opt, Consumer<String> notes) {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name + ": no such file");
-        } catch (IOException e) {
-            throw new InputException(name + ": cannot read (" + e.getMessage() + ")");
-        }
+        String text = Json.readText(file);
         XyzReader.Result r = XyzReader.read(text, name, opt.autoFragments());
         r.notes().forEach(notes);
         Molecule mol = r.molecule();

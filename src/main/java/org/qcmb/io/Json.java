@@ -31,18 +31,22 @@ public final class Json {
     private Json() {
     }
 
+    /** A file's text; a missing or unreadable file is an InputException naming it. */
+    public static String readText(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
     /** Reads a JSON (or YAML, by extension .yaml/.yml) file; missing or malformed files give an InputException. */
     public static JsonNode readTree(Path file) {
         String name = file.toString();
         boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name + ": no such file");
-        } catch (IOException e) {
-            throw new InputException(name + ": cannot read (" + e.getMessage() + ")");
-        }
+        String text = readText(file);
         try {
             JsonNode n = (yaml ? YAML : JSON).readTree(text);
             if (n == null || n.isMissingNode()) {

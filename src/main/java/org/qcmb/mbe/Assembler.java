@@ -352,7 +352,8 @@ public final class Assembler {
         return out;
     }
 
-    private static double[] sub(double[] a, double[] b) {
+    /** Element-wise a - b (shared with ResultProperties). */
+    static double[] sub(double[] a, double[] b) {
         double[] o = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             o[i] = a[i] - b[i];

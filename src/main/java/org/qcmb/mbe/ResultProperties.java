@@ -30,19 +30,19 @@ final class ResultProperties {
                 }
             }
             int maxKey = body.lastKey();
-            out.put(b + "interaction_" + pn, sub(body.get(m), b1));
+            out.put(b + "interaction_" + pn, Assembler.sub(body.get(m), b1));
             out.put(b + "interaction_" + pn + "_through_1_body", new double[b1.length]);
             if (hasTotal) {
                 out.put(b + "total_" + pn, body.get(m).clone());
             }
             if (ss) {
-                out.put(b + "interaction_" + pn, sub(body.get(n), b1));
+                out.put(b + "interaction_" + pn, Assembler.sub(body.get(n), b1));
                 for (int k = 2; k <= m; k++) {
-                    out.put(b + "interaction_" + pn + "_through_" + k + "_body", sub(body.get(k), b1));
-                    out.put(b + k + "_body_contribution_to_" + pn, sub(body.get(k), body.get(k - 1)));
+                    out.put(b + "interaction_" + pn + "_through_" + k + "_body", Assembler.sub(body.get(k), b1));
+                    out.put(b + k + "_body_contribution_to_" + pn, Assembler.sub(body.get(k), body.get(k - 1)));
                 }
-                out.put(b + "interaction_" + pn + "_through_" + n + "_body", sub(body.get(n), b1));
-                out.put(b + n + "_body_contribution_to_" + pn, sub(body.get(n), body.get(m)));
+                out.put(b + "interaction_" + pn + "_through_" + n + "_body", Assembler.sub(body.get(n), b1));
+                out.put(b + n + "_body_contribution_to_" + pn, Assembler.sub(body.get(n), body.get(m)));
                 if (hasTotal) {
                     out.put(b + "total_" + pn, body.get(n).clone());
                     for (Map.Entry<Integer, double[]> e : body.entrySet()) {
@@ -50,9 +50,9 @@ final class ResultProperties {
                     }
                 }
             } else if (sio) {
-                out.put(b + "interaction_" + pn + "_through_" + n + "_body", sub(body.get(n), b1));
+                out.put(b + "interaction_" + pn + "_through_" + n + "_body", Assembler.sub(body.get(n), b1));
                 if (n == 2) {
-                    out.put(b + "2_body_contribution_to_" + pn, sub(body.get(2), b1));
+                    out.put(b + "2_body_contribution_to_" + pn, Assembler.sub(body.get(2), b1));
                 }
                 if (hasTotal) {
                     out.put(b + "total_" + pn + "_through_1_body", b1.clone());
@@ -60,8 +60,8 @@ final class ResultProperties {
                 }
             } else {
                 for (int k = 2; k <= maxKey; k++) {
-                    out.put(b + "interaction_" + pn + "_through_" + k + "_body", sub(body.get(k), b1));
-                    out.put(b + k + "_body_contribution_to_" + pn, sub(body.get(k), body.get(k - 1)));
+                    out.put(b + "interaction_" + pn + "_through_" + k + "_body", Assembler.sub(body.get(k), b1));
+                    out.put(b + k + "_body_contribution_to_" + pn, Assembler.sub(body.get(k), body.get(k - 1)));
                 }
                 if (hasTotal) {
                     for (Map.Entry<Integer, double[]> e : body.entrySet()) {
@@ -74,13 +74,5 @@ final class ResultProperties {
             out.keySet().removeIf(k -> k.contains("interaction"));
         }
         return out;
-    }
-
-    private static double[] sub(double[] a, double[] b) {
-        double[] o = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            o[i] = a[i] - b[i];
-        }
-        return o;
     }
 }

@@ -125,4 +125,27 @@ public final class BasisSet {
     public boolean isCartesianOnly() {
         return nfunc == ncart;
     }
+
+    /**
+     * Shell-pair maxima of |m| over Cartesian blocks (nshell x nshell, row-major) for an n x n matrix over the
+     * Cartesian functions: what density-based screening of shell quartets compares against.
+     */
+    public double[] shellBlockMaxima(double[] m, int n) {
+        int ns = shellCount();
+        double[] out = new double[ns * ns];
+        for (int a = 0; a < ns; a++) {
+            int oa = cartesianOffset(a), na = shell(a).cartesianCount();
+            for (int b = 0; b < ns; b++) {
+                int ob = cartesianOffset(b), nb = shell(b).cartesianCount();
+                double x = 0;
+                for (int i = 0; i < na; i++) {
+                    for (int j = 0; j < nb; j++) {
+                        x = Math.max(x, Math.abs(m[(oa + i) * n + ob + j]));
+                    }
+                }
+                out[a * ns + b] = x;
+            }
+        }
+        return out;
+    }
 }

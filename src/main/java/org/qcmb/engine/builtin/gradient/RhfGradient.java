@@ -89,25 +89,6 @@ public final class RhfGradient {
         return g;
     }
 
-    /** Shell-pair maxima of |D| (nshell x nshell), for screening by the two-particle density. */
-    private static double[] shellMax(BasisSet bs, double[] d, int n) {
-        int ns = bs.shellCount();
-        double[] m = new double[ns * ns];
-        for (int a = 0; a < ns; a++) {
-            int oa = bs.cartesianOffset(a), na = bs.shell(a).cartesianCount();
-            for (int b = 0; b < ns; b++) {
-                int ob = bs.cartesianOffset(b), nb = bs.shell(b).cartesianCount();
-                double x = 0;
-                for (int i = 0; i < na; i++) {
-                    for (int j = 0; j < nb; j++) {
-                        x = Math.max(x, Math.abs(d[(oa + i) * n + ob + j]));
-                    }
-                }
-                m[a * ns + b] = x;
-            }
-        }
-        return m;
-    }
 
     private double[] twoElectronPart(ShellQuartets quartets, double[] d, int thread) {
         BasisSet bs = quartets.basis();
@@ -116,7 +97,7 @@ public final class RhfGradient {
         Eri eri = new Eri();
         double[] gamma = new double[0], gammaT = new double[0];
         int ns = bs.shellCount();
-        double[] dmax = shellMax(bs, d, n);
+        double[] dmax = bs.shellBlockMaxima(d, n);
         double[] bra6 = new double[6], ket6 = new double[6], all9 = new double[9];
         for (int ij = thread; ij < quartets.pairCount(); ij += threads) {
             ShellPair bra = quartets.pair(ij);

@@ -89,24 +89,7 @@ public final class Eri {
         prepare(lb1, ket.e, ncd);
         for (int p = 0; p < bra.nprim; p++) {
             ketSum(bra, p, ket, ket.e, lb1 + ket.e.l, ncd, nh);
-            // Z[ab][h] = sum_cd gamma[ab][cd] Gsum[cd][h]
-            for (int ab = 0; ab < nab; ab++) {
-                int zo = ab * nh;
-                for (int h = 0; h < nh; h++) {
-                    z[zo + h] = 0;
-                }
-                int go = ab * ncd;
-                for (int cd = 0; cd < ncd; cd++) {
-                    double g = gamma[go + cd];
-                    if (g == 0) {
-                        continue;
-                    }
-                    int so = cd * nh;
-                    for (int h = 0; h < nh; h++) {
-                        z[zo + h] += g * gsum[so + h];
-                    }
-                }
-            }
+            contractGamma(gamma, nab, ncd, nh, gsum);
             for (int d = 0; d < 3; d++) {
                 contractZ(bra.dA[d], bra.dB[d], p, nab, nh, grad, d);
             }
@@ -202,23 +185,7 @@ public final class Eri {
                     grad[6 + d] += acc;
                 }
             }
-            for (int ab = 0; ab < nab; ab++) {
-                int zo = ab * nh;
-                for (int h = 0; h < nh; h++) {
-                    z[zo + h] = 0;
-                }
-                int go = ab * ncd;
-                for (int cd = 0; cd < ncd; cd++) {
-                    double gg = gamma[go + cd];
-                    if (gg == 0) {
-                        continue;
-                    }
-                    int so = cd * nh;
-                    for (int h = 0; h < nh; h++) {
-                        z[zo + h] += gg * g[so + h];
-                    }
-                }
-            }
+            contractGamma(gamma, nab, ncd, nh, g);
             for (int d = 0; d < 3; d++) {
                 contractZ(bra.dA[d], bra.dB[d], p, nab, nh, grad, d);
             }
@@ -317,6 +284,27 @@ public final class Eri {
                     for (int h = 0; h < nh; h++) {
                         g[go + h] += w * rr[bo[h] + off];
                     }
+                }
+            }
+        }
+    }
+
+    /** Z[ab][h] = sum_cd gamma[ab][cd] G[cd][h]: the two-particle density contracted with ket Hermite sums. */
+    private void contractGamma(double[] gamma, int nab, int ncd, int nh, double[] gKet) {
+        for (int ab = 0; ab < nab; ab++) {
+            int zo = ab * nh;
+            for (int h = 0; h < nh; h++) {
+                z[zo + h] = 0;
+            }
+            int go = ab * ncd;
+            for (int cd = 0; cd < ncd; cd++) {
+                double g = gamma[go + cd];
+                if (g == 0) {
+                    continue;
+                }
+                int so = cd * nh;
+                for (int h = 0; h < nh; h++) {
+                    z[zo + h] += g * gKet[so + h];
                 }
             }
         }

@@ -127,30 +127,10 @@ public final class JKBuilder {
         return new double[][] {jk[0].clone(), jk[1].clone()};
     }
 
-    /** Shell-pair maxima of |d| over Cartesian blocks (nshell x nshell). */
-    private double[] shellMax(double[] d, int n) {
-        var basis = quartets.basis();
-        int ns = basis.shellCount();
-        double[] m = new double[ns * ns];
-        for (int a = 0; a < ns; a++) {
-            int oa = basis.cartesianOffset(a), na = basis.shell(a).cartesianCount();
-            for (int b = 0; b < ns; b++) {
-                int ob = basis.cartesianOffset(b), nb = basis.shell(b).cartesianCount();
-                double x = 0;
-                for (int i = 0; i < na; i++) {
-                    for (int j = 0; j < nb; j++) {
-                        x = Math.max(x, Math.abs(d[(oa + i) * n + ob + j]));
-                    }
-                }
-                m[a * ns + b] = x;
-            }
-        }
-        return m;
-    }
 
     private double[][] buildFor(double[] d, boolean screen) {
         int n = quartets.basis().cartesianCount();
-        double[] dmax = screen ? shellMax(d, n) : null;
+        double[] dmax = screen ? quartets.basis().shellBlockMaxima(d, n) : null;
         double[][][] parts = new double[threads][][];
         if (threads == 1 || pool == null) {
             for (int t = 0; t < threads; t++) {
