@@ -9,18 +9,28 @@ import java.util.ArrayList;
 import java.util.List;
 import org.qcmb.molecule.Molecule;
 
-/** The Psi4 1.3.2 reference cases of src/test/resources/reference/psi4-exact.json. */
+/** The Psi4 1.3.2 reference cases of src/test/resources/reference/ (psi4-exact.json, psi4-extra.json, psi4-df.json). */
 public final class ReferenceCases {
     public record Case(String name, Molecule molecule, String method, String basis, String driver, double energy,
                        Double scfEnergy, double[] gradient, double nuclearRepulsion, int nbasis,
-                       java.util.Map<String, Object> keywords) {
+                       java.util.Map<String, Object> keywords, Fitting fitting) {
         @Override
         public String toString() {
             return name;
         }
     }
 
+    /** The auxiliary sets Psi4 used (psi4-df.json): name, size, spherical; the MP2 ones null for HF cases. */
+    public record Fitting(String scfName, int scfSize, boolean scfPure, String mp2Name, Integer mp2Size,
+                          Boolean mp2Pure) {
+    }
+
     private ReferenceCases() {
+    }
+
+    /** The density-fitted cases of psi4-df.json (Psi4 1.3.2 defaults: scf_type df, mp2_type df). */
+    public static List<Case> df() {
+        return load("/reference/psi4-df.json");
     }
 
     /** The cases of psi4-exact.json (the acceptance set). */
@@ -56,12 +66,22 @@ public final class ReferenceCases {
                         c.has("gradient") ? doubles(c.get("gradient")) : null,
                         c.get("nuclear_repulsion_energy").asDouble(), c.get("nbasis").asInt(),
                         c.has("keywords") ? new ObjectMapper().convertValue(c.get("keywords"), java.util.Map.class)
-                                : java.util.Map.of()));
+                                : java.util.Map.of(), fitting(c)));
             }
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Fitting fitting(JsonNode c) {
+        if (!c.has("df_basis_scf")) {
+            return null;
+        }
+        boolean mp2 = c.has("df_basis_mp2");
+        return new Fitting(c.get("df_basis_scf").asText(), c.get("naux_scf").asInt(),
+                c.get("df_scf_spherical").asBoolean(), mp2 ? c.get("df_basis_mp2").asText() : null,
+                mp2 ? c.get("naux_mp2").asInt() : null, mp2 ? c.get("df_mp2_spherical").asBoolean() : null);
     }
 
     private static double[] doubles(JsonNode a) {

@@ -50,6 +50,12 @@ public record GbsFile(String name, boolean pure, Map<String, List<RawShell>> ele
                 continue;
             }
             String am = tok[0].toUpperCase(Locale.ROOT);
+            if (tok.length < 2 || !tok[1].matches("\\d+")) {
+                // a malformed entry (def2-svp-ri has a stray "*" in Sr): unusable, as in Psi4, which fails on it
+                elements.values().remove(current);
+                current = new ArrayList<>();
+                continue;
+            }
             int nprim = Integer.parseInt(tok[1]);
             double[] exps = new double[nprim];
             double[] c1 = new double[nprim];
