@@ -12,7 +12,11 @@ import org.qcmb.engine.EngineException;
 import org.qcmb.engine.ErrorClass;
 import org.qcmb.engine.FragmentEngine;
 import org.qcmb.engine.Provenance;
+import org.qcmb.engine.builtin.basis.BasisLibrary;
 import org.qcmb.engine.builtin.basis.BasisSet;
+import org.qcmb.engine.builtin.df.DfFock;
+import org.qcmb.engine.builtin.df.DfMp2;
+import org.qcmb.engine.builtin.df.FittingBasis;
 import org.qcmb.engine.builtin.gradient.FiniteDifferenceHessian;
 import org.qcmb.engine.builtin.gradient.RhfGradient;
 import org.qcmb.engine.builtin.integrals.Charges;
@@ -51,7 +55,7 @@ public final class BuiltinEngine implements FragmentEngine {
         ExecutorService pool = null;
         try {
             BuiltinKeywords kw = BuiltinKeywords.parse(input.keywords());
-            String method = checkModel(input, driver);
+            String method = checkModel(input, driver, kw);
             Molecule mol = input.molecule();
             validate(mol, input);
             if (kw.threads() > 1) {
@@ -64,12 +68,21 @@ public final class BuiltinEngine implements FragmentEngine {
             ScfOptions opt = new ScfOptions(kw.eConvergence(), kw.dConvergence(), kw.maxIterations(),
                     kw.direct() ? 0 : kw.memoryBytes(), kw.threads());
             final ExecutorService fpool = pool;
+            // chosen before the SCF so that a bad df_basis_mp2 fails at once
+            FittingBasis ri = method.equals("mp2") && kw.dfMp2() ? FittingBasis.choose(mol, input.model().basis(),
+                    FittingBasis.Role.RIFIT, kw.dfBasisMp2(), kw.puream(), orbitalPure(input, kw)) : null;
             ScfResult scf = scf(mol, input, kw, opt, fpool, null);
             Double mp2 = null;
             double energy = scf.energy();
             if (method.equals("mp2")) {
                 int frozen = kw.freezeCore() ? frozenCore(mol) : 0;
-                mp2 = scf.energy() + new Mp2(scf, frozen, kw.memoryBytes()).correlationEnergy();
+                double corr;
+                if (ri != null) {
+                    corr = new DfMp2(scf, ri.basis(), frozen, kw.threads(), fpool).correlationEnergy();
+                } else {
+                    corr = new Mp2(scf, frozen, kw.memoryBytes()).correlationEnergy();
+                }
+                mp2 = scf.energy() + corr;
                 energy = mp2;
             }
             double[] gradient = null, hessian = null;
@@ -110,10 +123,21 @@ public final class BuiltinEngine implements FragmentEngine {
                                  ExecutorService pool, double[] guess) {
         BasisSet bs = BasisSet.of(mol, input.model().basis(), kw.puream());
         Charges charges = Charges.of(mol, input.externalCharges());
-        return new RhfSolver(bs, charges, mol.electronCount(), opt, pool).guessDensity(guess).solve();
+        RhfSolver solver = new RhfSolver(bs, charges, mol.electronCount(), opt, pool).guessDensity(guess);
+        if (kw.dfScf()) {
+            FittingBasis jk = FittingBasis.choose(mol, input.model().basis(), FittingBasis.Role.JKFIT,
+                    kw.dfBasisScf(), kw.puream(), orbitalPure(input, kw));
+            solver.fockBuilder(DfFock.of(jk.basis(), bs, opt.threads(), pool));
+        }
+        return solver.solve();
     }
 
-    private static String checkModel(AtomicInput input, Driver driver) {
+    /** Psi4's has_puream of the orbital basis: the puream keyword, else the basis file's header. */
+    private static boolean orbitalPure(AtomicInput input, BuiltinKeywords kw) {
+        return kw.puream() != null ? kw.puream() : BasisLibrary.load(input.model().basis()).pure();
+    }
+
+    private static String checkModel(AtomicInput input, Driver driver, BuiltinKeywords kw) {
         if (input.model() == null || input.model().method() == null) {
             throw new InputException("model.method is missing: use hf or mp2");
         }

@@ -10,8 +10,8 @@ import org.qcmb.engine.EngineException;
 import org.qcmb.engine.ErrorClass;
 
 /**
- * The keywords the builtin engine understands, with Psi4's names and meanings. Anything else, and options the
- * engine cannot honour exactly (density fitting), is an input error that says what to use instead.
+ * The keywords the builtin engine understands, with Psi4's names, meanings and defaults (scf_type df, mp2_type df:
+ * density fitting). Anything else is an input error that says what to use instead.
  */
 public record BuiltinKeywords(
         double eConvergence,
@@ -21,10 +21,14 @@ public record BuiltinKeywords(
         long memoryBytes,
         Boolean puream,
         int threads,
-        boolean direct) {
+        boolean direct,
+        boolean dfScf,
+        boolean dfMp2,
+        String dfBasisScf,
+        String dfBasisMp2) {
 
     static final Set<String> KNOWN = Set.of("scf_type", "mp2_type", "e_convergence", "d_convergence", "maxiter",
-            "freeze_core", "memory", "puream", "num_threads", "reference");
+            "freeze_core", "memory", "puream", "num_threads", "reference", "df_basis_scf", "df_basis_mp2");
     private static final Pattern MEMORY = Pattern.compile("\\s*([0-9]*\\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\\s*([a-zA-Z]*)\\s*");
 
     public static BuiltinKeywords parse(Map<String, Object> keywords) {
@@ -35,6 +39,8 @@ public record BuiltinKeywords(
         Boolean puream = null;
         int threads = 1;
         boolean direct = false;
+        boolean dfScf = true, dfMp2 = true;
+        String dfBasisScf = null, dfBasisMp2 = null;
         for (Map.Entry<String, Object> kv : keywords.entrySet()) {
             String key = kv.getKey().toLowerCase(Locale.ROOT).strip();
             Object v = kv.getValue();
@@ -42,18 +48,29 @@ public record BuiltinKeywords(
                 case "scf_type" -> {
                     String s = text(v);
                     switch (s) {
-                        case "pk", "conv", "out_of_core" -> direct = false;
-                        case "direct" -> direct = true;
-                        case "df", "mem_df", "disk_df", "cd" -> throw input("scf_type " + s
-                                + " is not supported by the builtin engine: use scf_type pk (exact) or program psi4");
-                        default -> throw input("scf_type '" + s + "' is not known: use pk, direct, conv or out_of_core");
+                        case "pk", "conv", "out_of_core" -> {
+                            direct = false;
+                            dfScf = false;
+                        }
+                        case "direct" -> {
+                            direct = true;
+                            dfScf = false;
+                        }
+                        case "df", "mem_df", "disk_df" -> dfScf = true;
+                        case "cd" -> throw input("scf_type cd is not supported by the builtin engine: use scf_type df "
+                                + "(density fitting, the default), pk (exact) or program psi4");
+                        default -> throw input("scf_type '" + s + "' is not known: use df, pk, direct, conv or "
+                                + "out_of_core");
                     }
                 }
                 case "mp2_type" -> {
                     String s = text(v);
-                    if (!s.equals("conv")) {
-                        throw input("mp2_type " + s + " is not supported by the builtin engine: use mp2_type conv "
-                                + "(exact) or program psi4");
+                    switch (s) {
+                        case "df" -> dfMp2 = true;
+                        case "conv" -> dfMp2 = false;
+                        case "cd" -> throw input("mp2_type cd is not supported by the builtin engine: use mp2_type df "
+                                + "(density fitting, the default), conv (exact) or program psi4");
+                        default -> throw input("mp2_type '" + s + "' is not known: use df or conv");
                     }
                 }
                 case "reference" -> {
@@ -70,11 +87,14 @@ public record BuiltinKeywords(
                 case "memory" -> memory = memory(v);
                 case "puream" -> puream = bool(key, v);
                 case "num_threads" -> threads = (int) positive(key, v);
+                case "df_basis_scf" -> dfBasisScf = name(v);
+                case "df_basis_mp2" -> dfBasisMp2 = name(v);
                 default -> throw input("keyword '" + kv.getKey() + "' is not supported by the builtin engine "
                         + "(supported: " + new TreeSet<>(KNOWN) + "): remove it or use program psi4");
             }
         }
-        return new BuiltinKeywords(e, d, maxiter, fc, memory, puream, threads, direct);
+        return new BuiltinKeywords(e, d, maxiter, fc, memory, puream, threads, direct, dfScf, dfMp2, dfBasisScf,
+                dfBasisMp2);
     }
 
     /** Psi4-style memory: a number of bytes, or a number with a unit (b, kb, mb, gb, tb, kib, mib, gib, tib). */
@@ -101,6 +121,12 @@ public record BuiltinKeywords(
             default -> throw input("memory unit '" + m.group(2) + "' is not known: use b, kb, mb, gb, kib, mib, gib");
         };
         return (long) (x * f);
+    }
+
+    /** A basis set name; blank means Psi4's default (as Psi4's own "" default). */
+    private static String name(Object v) {
+        String s = v == null ? "" : String.valueOf(v).strip();
+        return s.isEmpty() ? null : s;
     }
 
     private static String text(Object v) {

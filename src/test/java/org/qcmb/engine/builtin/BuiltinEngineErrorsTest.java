@@ -82,10 +82,26 @@ class BuiltinEngineErrorsTest {
     }
 
     @Test
-    void densityFittingSaysWhatToUse() {
-        assertInputError(water("hf", "sto-3g", Map.of("scf_type", "df")),
-                "scf_type df is not supported by the builtin engine: use scf_type pk (exact) or program psi4");
-        assertInputError(water("mp2", "sto-3g", Map.of("mp2_type", "df")), "mp2_type df", "mp2_type conv");
+    void choleskyAndUnknownAlgorithmsSayWhatToUse() {
+        assertInputError(water("hf", "sto-3g", Map.of("scf_type", "cd")),
+                "scf_type cd is not supported by the builtin engine: use scf_type df (density fitting, the default), "
+                        + "pk (exact) or program psi4");
+        assertInputError(water("mp2", "sto-3g", Map.of("mp2_type", "cd")), "mp2_type cd", "mp2_type df", "conv");
+        assertInputError(water("mp2", "sto-3g", Map.of("mp2_type", "dfx")), "mp2_type 'dfx'", "df or conv");
+        assertThat(water("hf", "sto-3g", Map.of("scf_type", "mem_df")).success()).isTrue();
+    }
+
+    @Test
+    void unknownFittingBasisIsAnInputErrorNamingTheKeyword() {
+        assertInputError(water("hf", "cc-pvdz", Map.of("df_basis_scf", "no-such-jkfit")),
+                "df_basis_scf 'no-such-jkfit'", "cc-pvdz-jkfit");
+        assertInputError(water("mp2", "cc-pvdz", Map.of("df_basis_mp2", "cc-pvqz-ri")), "df_basis_mp2 'cc-pvqz-ri'");
+    }
+
+    @Test
+    void fittingSetLackingAnElementNamesTheSetAndTheElement() {
+        assertInputError(run(List.of("He", "He"), new double[] {0, 0, 0, 0, 0, 5.6}, 0, 1, "hf", "aug-cc-pvdz",
+                Driver.ENERGY, Map.of("df_basis_scf", "aug-cc-pvdz-jkfit")), "element He", "'aug-cc-pvdz-jkfit'");
     }
 
     @Test

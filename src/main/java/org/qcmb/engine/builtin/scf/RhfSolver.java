@@ -24,6 +24,7 @@ public final class RhfSolver {
     private final ExecutorService pool;
     private boolean useSad = true;
     private double[] guessDensity;
+    private FockBuilder fockBuilder;
     private boolean sad;
 
     public RhfSolver(BasisSet basis, Charges charges, int electrons, ScfOptions options, ExecutorService pool) {
@@ -40,6 +41,12 @@ public final class RhfSolver {
      */
     public RhfSolver guessDensity(double[] d) {
         this.guessDensity = d == null ? null : d.clone();
+        return this;
+    }
+
+    /** Builds 2J - K with this builder (e.g. density fitting) instead of the exact integrals. */
+    public RhfSolver fockBuilder(FockBuilder builder) {
+        this.fockBuilder = builder;
         return this;
     }
 
@@ -84,21 +91,27 @@ public final class RhfSolver {
         }
 
         double enuc = charges.nuclearEnergy();
-        ShellQuartets quartets = new ShellQuartets(basis, false);
-        JKBuilder jk = new JKBuilder(quartets, options.memoryBytes(), options.threads(), pool);
+        JKBuilder jk = fockBuilder != null ? null
+                : new JKBuilder(new ShellQuartets(basis, false), options.memoryBytes(), options.threads(), pool);
         Diis diis = new Diis(8);
 
         double[][] orb;
+        double[] orbitals = null; // those d was built from (null for the guess)
         double[] d = guess(h, x, n, nmo, nocc);
         double eOld = 0;
         for (int iter = 1; iter <= options.maxIterations(); iter++) {
-            double[] dCart = Matrices.sandwichT(t, n, nc, d);
-            double[][] jkm = jk.build(dCart);
-            double[] g = new double[nc * nc];
-            for (int i = 0; i < g.length; i++) {
-                g[i] = 2 * jkm[0][i] - jkm[1][i];
+            double[] f;
+            if (fockBuilder != null) {
+                f = fockBuilder.twoElectron(d, orbitals, nmo, nocc);
+            } else {
+                double[] dCart = Matrices.sandwichT(t, n, nc, d);
+                double[][] jkm = jk.build(dCart);
+                double[] g = new double[nc * nc];
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = 2 * jkm[0][i] - jkm[1][i];
+                }
+                f = Matrices.sandwich(t, n, nc, g);
             }
-            double[] f = Matrices.sandwich(t, n, nc, g);
             double e = enuc;
             for (int i = 0; i < n * n; i++) {
                 f[i] += h[i];
@@ -124,6 +137,7 @@ public final class RhfSolver {
             double[] fx = iter == 1 && sad ? f : diis.extrapolate(f, errOrth);
             orb = diagonalise(fx, x, n, nmo);
             d = density(orb[1], n, nmo, nocc);
+            orbitals = orb[1];
         }
         throw new EngineException(ErrorClass.CONVERGENCE_FAILURE, "RHF did not converge in "
                 + options.maxIterations() + " iterations (maxiter); raise maxiter or loosen e_convergence/d_convergence");

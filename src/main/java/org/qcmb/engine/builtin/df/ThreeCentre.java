@@ -1,0 +1,218 @@
+package org.qcmb.engine.builtin.df;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import org.qcmb.engine.builtin.basis.BasisSet;
+import org.qcmb.engine.builtin.basis.Shell;
+import org.qcmb.engine.builtin.basis.SphericalTransform;
+import org.qcmb.engine.builtin.integrals.Eri;
+import org.qcmb.engine.builtin.integrals.ShellPair;
+
+/**
+ * Three-centre Coulomb integrals (P|mn) and the two-centre metric (P|Q), over the working (pure or Cartesian)
+ * functions of an auxiliary and an orbital basis. A one-centre function P is the pair (P s0) with s0 the unit
+ * s function of exponent 0 on P's centre, so the four-centre McMurchie-Davidson code ({@link Eri}) serves as is.
+ */
+final class ThreeCentre {
+    private ThreeCentre() {
+    }
+
+    /** The pair index of m >= n in a packed lower triangle. */
+    static int pair(int m, int n) {
+        return m * (m + 1) / 2 + n;
+    }
+
+    /** The unit s function on a shell's centre: (P s0) is P. */
+    static Shell unit(Shell s) {
+        return new Shell(s.atom(), 0, s.x(), s.y(), s.z(), new double[] {0}, new double[] {1}, false);
+    }
+
+    static List<ShellPair> auxPairs(BasisSet aux, boolean derivatives) {
+        List<ShellPair> out = new ArrayList<>(aux.shellCount());
+        for (Shell s : aux.shells()) {
+            out.add(new ShellPair(s, unit(s), derivatives));
+        }
+        return out;
+    }
+
+    /** Working-function coefficients of a shell's Cartesian components (nf x nc); identity for Cartesian shells. */
+    static double[] toWorking(Shell s) {
+        int nc = s.cartesianCount();
+        if (!s.pure()) {
+            double[] t = new double[nc * nc];
+            for (int i = 0; i < nc; i++) {
+                t[i * nc + i] = 1;
+            }
+            return t;
+        }
+        double[][] m = SphericalTransform.matrix(s.l());
+        double[] t = new double[m.length * nc];
+        for (int i = 0; i < m.length; i++) {
+            System.arraycopy(m[i], 0, t, i * nc, nc);
+        }
+        return t;
+    }
+
+    /**
+     * (P|mn) for all aux functions P and orbital pairs m >= n (working functions): out[P * npair + pair(m, n)].
+     * Work is split over orbital shell pairs, which write disjoint columns.
+     */
+    static double[] integrals(BasisSet aux, BasisSet orb, int threads, ExecutorService pool) {
+        int n = orb.functionCount();
+        int npair = n * (n + 1) / 2;
+        int naux = aux.functionCount();
+        double[] out = new double[naux * npair];
+        List<ShellPair> ap = auxPairs(aux, false);
+        int ns = orb.shellCount();
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < ns; i++) {
+            for (int j = 0; j <= i; j++) {
+                pairs.add(new int[] {i, j});
+            }
+        }
+        Parallel.run(threads, pool, t -> {
+            Eri eri = new Eri();
+            double[] blk = new double[0];
+            double[] tmp = new double[0];
+            for (int k = t; k < pairs.size(); k += threads) {
+                int si = pairs.get(k)[0], sj = pairs.get(k)[1];
+                Shell a = orb.shell(si), b = orb.shell(sj);
+                ShellPair mn = new ShellPair(a, b, false);
+                if (mn.primitivePairs() == 0) {
+                    continue;
+                }
+                double[] ta = toWorking(a), tb = toWorking(b);
+                int na = a.functionCount(), nb = b.functionCount(), ca = a.cartesianCount(), cb = b.cartesianCount();
+                int oa = orb.functionOffset(si), ob = orb.functionOffset(sj);
+                for (int p = 0; p < aux.shellCount(); p++) {
+                    Shell ps = aux.shell(p);
+                    int cp = ps.cartesianCount(), np = ps.functionCount();
+                    int size = cp * ca * cb;
+                    if (blk.length < size) {
+                        blk = new double[size];
+                        tmp = new double[size];
+                    }
+                    eri.quartet(ap.get(p), mn, blk);
+                    double[] w = transform(blk, tmp, toWorking(ps), np, cp, ta, na, ca, tb, nb, cb);
+                    int op = aux.functionOffset(p);
+                    for (int x = 0; x < np; x++) {
+                        int row = (op + x) * npair;
+                        for (int y = 0; y < na; y++) {
+                            int m = oa + y;
+                            for (int z = 0; z < nb; z++) {
+                                int nn = ob + z;
+                                if (nn > m) {
+                                    continue;
+                                }
+                                out[row + pair(m, nn)] = w[(x * na + y) * nb + z];
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The metric (P|Q) over working aux functions (naux x naux, row-major). */
+    static double[] metric(BasisSet aux) {
+        int naux = aux.functionCount();
+        double[] out = new double[naux * naux];
+        List<ShellPair> ap = auxPairs(aux, false);
+        Eri eri = new Eri();
+        double[] blk = new double[0], tmp = new double[0];
+        double[] one = {1};
+        for (int p = 0; p < aux.shellCount(); p++) {
+            Shell ps = aux.shell(p);
+            for (int q = 0; q <= p; q++) {
+                Shell qs = aux.shell(q);
+                int size = ps.cartesianCount() * qs.cartesianCount();
+                if (blk.length < size) {
+                    blk = new double[size];
+                    tmp = new double[size];
+                }
+                eri.quartet(ap.get(p), ap.get(q), blk);
+                double[] w = transform(blk, tmp, toWorking(ps), ps.functionCount(), ps.cartesianCount(),
+                        toWorking(qs), qs.functionCount(), qs.cartesianCount(), one, 1, 1);
+                int op = aux.functionOffset(p), oq = aux.functionOffset(q);
+                for (int x = 0; x < ps.functionCount(); x++) {
+                    for (int y = 0; y < qs.functionCount(); y++) {
+                        double v = w[x * qs.functionCount() + y];
+                        out[(op + x) * naux + oq + y] = v;
+                        out[(oq + y) * naux + op + x] = v;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Transforms a Cartesian block [c1][c2][c3] to working functions [f1][f2][f3] with t1 (f1 x c1) etc.; uses
+     * a and b as scratch (both at least c1*c2*c3 and f1*f2*f3 long); returns the array holding the result.
+     */
+    static double[] transform(double[] a, double[] b, double[] t1, int f1, int c1, double[] t2, int f2, int c2,
+                              double[] t3, int f3, int c3) {
+        // index 3: [c1][c2][c3] -> [c1][c2][f3]
+        double[] src = a, dst = b;
+        if (!(f3 == c3 && isIdentity(t3, c3))) {
+            for (int r = 0; r < c1 * c2; r++) {
+                for (int f = 0; f < f3; f++) {
+                    double s = 0;
+                    for (int c = 0; c < c3; c++) {
+                        s += t3[f * c3 + c] * src[r * c3 + c];
+                    }
+                    dst[r * f3 + f] = s;
+                }
+            }
+            double[] x = src;
+            src = dst;
+            dst = x;
+        }
+        // index 2: [c1][c2][f3] -> [c1][f2][f3]
+        if (!(f2 == c2 && isIdentity(t2, c2))) {
+            for (int i = 0; i < c1; i++) {
+                for (int f = 0; f < f2; f++) {
+                    for (int z = 0; z < f3; z++) {
+                        double s = 0;
+                        for (int c = 0; c < c2; c++) {
+                            s += t2[f * c2 + c] * src[(i * c2 + c) * f3 + z];
+                        }
+                        dst[(i * f2 + f) * f3 + z] = s;
+                    }
+                }
+            }
+            double[] x = src;
+            src = dst;
+            dst = x;
+        }
+        // index 1: [c1][f2][f3] -> [f1][f2][f3]
+        if (!(f1 == c1 && isIdentity(t1, c1))) {
+            int inner = f2 * f3;
+            for (int f = 0; f < f1; f++) {
+                for (int z = 0; z < inner; z++) {
+                    double s = 0;
+                    for (int c = 0; c < c1; c++) {
+                        s += t1[f * c1 + c] * src[c * inner + z];
+                    }
+                    dst[f * inner + z] = s;
+                }
+            }
+            src = dst;
+        }
+        return src;
+    }
+
+    private static boolean isIdentity(double[] t, int n) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (t[i * n + j] != (i == j ? 1 : 0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

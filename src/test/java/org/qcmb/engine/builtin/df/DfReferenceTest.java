@@ -1,0 +1,44 @@
+package org.qcmb.engine.builtin.df;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qcmb.engine.AtomicInput;
+import org.qcmb.engine.AtomicResult;
+import org.qcmb.engine.Driver;
+import org.qcmb.engine.Model;
+import org.qcmb.engine.builtin.BuiltinEngine;
+import org.qcmb.engine.builtin.ReferenceCases;
+
+/**
+ * Every case of psi4-df.json (Psi4 1.3.2 defaults: scf_type df, mp2_type df, auxiliary sets as Psi4 picks them;
+ * e_conv 1e-11, d_conv 1e-10) through {@link BuiltinEngine#compute} with the builtin defaults: energy within
+ * 1e-8 Eh, nbasis and nuclear repulsion.
+ */
+class DfReferenceTest {
+    static Stream<ReferenceCases.Case> cases() {
+        return ReferenceCases.df().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void matchesPsi4(ReferenceCases.Case c) {
+        Map<String, Object> kw = new HashMap<>(Map.of("e_convergence", 1e-11, "d_convergence", 1e-10));
+        kw.putAll(c.keywords());
+        AtomicInput in = new AtomicInput(c.molecule(), Driver.ENERGY, new Model(c.method(), c.basis()), kw, List.of());
+        AtomicResult r = new BuiltinEngine().compute(in);
+        assertThat(r.success()).as(String.valueOf(r.error())).isTrue();
+        assertThat(r.energy()).isCloseTo(c.energy(), within(1e-8));
+        assertThat(r.properties().nbasis()).isEqualTo(c.nbasis());
+        assertThat(r.properties().nuclearRepulsionEnergy()).isCloseTo(c.nuclearRepulsion(), within(1e-9));
+        if (c.scfEnergy() != null) {
+            assertThat(r.properties().scfTotalEnergy()).isCloseTo(c.scfEnergy(), within(1e-8));
+        }
+    }
+}
