@@ -15,6 +15,7 @@ import org.qcmb.engine.Provenance;
 import org.qcmb.engine.builtin.basis.BasisLibrary;
 import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.df.DfFock;
+import org.qcmb.engine.builtin.df.DfGradient;
 import org.qcmb.engine.builtin.df.DfMp2;
 import org.qcmb.engine.builtin.df.FittingBasis;
 import org.qcmb.engine.builtin.gradient.FiniteDifferenceHessian;
@@ -71,7 +72,8 @@ public final class BuiltinEngine implements FragmentEngine {
             // chosen before the SCF so that a bad df_basis_mp2 fails at once
             FittingBasis ri = method.equals("mp2") && kw.dfMp2() ? FittingBasis.choose(mol, input.model().basis(),
                     FittingBasis.Role.RIFIT, kw.dfBasisMp2(), kw.puream(), orbitalPure(input, kw)) : null;
-            ScfResult scf = scf(mol, input, kw, opt, fpool, null);
+            Reference ref = scf(mol, input, kw, opt, fpool, null);
+            ScfResult scf = ref.scf();
             Double mp2 = null;
             double energy = scf.energy();
             if (method.equals("mp2")) {
@@ -87,7 +89,7 @@ public final class BuiltinEngine implements FragmentEngine {
             }
             double[] gradient = null, hessian = null;
             if (driver != Driver.ENERGY) {
-                gradient = new RhfGradient(scf, mol.atomCount(), kw.threads(), fpool).compute();
+                gradient = ref.gradient(mol.atomCount(), kw.threads(), fpool);
             }
             if (driver == Driver.HESSIAN) {
                 // displaced gradients run one per pool thread, each single-threaded inside
@@ -96,8 +98,7 @@ public final class BuiltinEngine implements FragmentEngine {
                 double[] d0 = scf.workingDensity();
                 hessian = FiniteDifferenceHessian.compute(mol.geometry(), g -> {
                     Molecule m = withGeometry(mol, g);
-                    ScfResult s = scf(m, input, kw, single, null, d0);
-                    return new RhfGradient(s, m.atomCount(), 1, null).compute();
+                    return scf(m, input, kw, single, null, d0).gradient(m.atomCount(), 1, null);
                 }, FiniteDifferenceHessian.STEP, fpool);
             }
             AtomicProperties props = new AtomicProperties(energy, scf.energy(), mp2, mol.nuclearRepulsionEnergy(),
@@ -119,17 +120,27 @@ public final class BuiltinEngine implements FragmentEngine {
         }
     }
 
-    private static ScfResult scf(Molecule mol, AtomicInput input, BuiltinKeywords kw, ScfOptions opt,
+    /** A converged SCF and, for scf_type df, the density-fitted Fock builder it used (null for exact integrals). */
+    private record Reference(ScfResult scf, DfFock fock) {
+        double[] gradient(int natom, int threads, ExecutorService pool) {
+            return fock != null ? DfGradient.rhf(scf, fock, natom, threads, pool)
+                    : new RhfGradient(scf, natom, threads, pool).compute();
+        }
+    }
+
+    private static Reference scf(Molecule mol, AtomicInput input, BuiltinKeywords kw, ScfOptions opt,
                                  ExecutorService pool, double[] guess) {
         BasisSet bs = BasisSet.of(mol, input.model().basis(), kw.puream());
         Charges charges = Charges.of(mol, input.externalCharges());
         RhfSolver solver = new RhfSolver(bs, charges, mol.electronCount(), opt, pool).guessDensity(guess);
+        DfFock fock = null;
         if (kw.dfScf()) {
             FittingBasis jk = FittingBasis.choose(mol, input.model().basis(), FittingBasis.Role.JKFIT,
                     kw.dfBasisScf(), kw.puream(), orbitalPure(input, kw));
-            solver.fockBuilder(DfFock.of(jk.basis(), bs, opt.threads(), pool));
+            fock = DfFock.of(jk.basis(), bs, opt.threads(), pool);
+            solver.fockBuilder(fock);
         }
-        return solver.solve();
+        return new Reference(solver.solve(), fock);
     }
 
     /** Psi4's has_puream of the orbital basis: the puream keyword, else the basis file's header. */

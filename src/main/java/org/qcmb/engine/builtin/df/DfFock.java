@@ -26,6 +26,10 @@ public final class DfFock implements FockBuilder {
         this.pool = pool;
     }
 
+    DfTensor tensor() {
+        return t;
+    }
+
     @Override
     public double[] twoElectron(double[] d, double[] orbitals, int nmo, int nocc) {
         int n = t.n();

@@ -5,9 +5,9 @@ import org.qcmb.engine.builtin.basis.BasisSet;
 
 /**
  * The fitted three-index tensor B^Q_mn = sum_P (J^-1/2)_QP (P|mn) over working functions, m >= n packed:
- * b[Q * npair + pair(m, n)]. (mn|ls) ~ sum_Q B^Q_mn B^Q_ls.
+ * b[Q * npair + pair(m, n)]. (mn|ls) ~ sum_Q B^Q_mn B^Q_ls. Keeps J^-1/2 (naux x naux) for gradients.
  */
-record DfTensor(int n, int naux, double[] b) {
+record DfTensor(BasisSet aux, int n, int naux, double[] b, double[] metricInvSqrt) {
 
     int npair() {
         return n * (n + 1) / 2;
@@ -18,7 +18,7 @@ record DfTensor(int n, int naux, double[] b) {
         double[] a = ThreeCentre.integrals(aux, orb, threads, pool);
         double[] m = CoulombMetric.inverseSqrt(aux);
         fit(m, a, naux, n * (n + 1) / 2, threads, pool);
-        return new DfTensor(n, naux, a);
+        return new DfTensor(aux, n, naux, a, m);
     }
 
     /** a[Q][col] <- sum_P m[Q][P] a[P][col], in place, in column blocks. */

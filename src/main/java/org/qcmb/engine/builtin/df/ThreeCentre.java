@@ -150,6 +150,143 @@ final class ThreeCentre {
     }
 
     /**
+     * grad[3 atom + x] += sum_{P,m,n} d(P|mn)/dx gamma[P][pair(m, n)], gamma symmetric in m, n (packed, working
+     * functions; the sum runs over all m, n). Per-thread partial gradients are added in thread order.
+     */
+    static void addDerivative(BasisSet aux, BasisSet orb, double[] gamma, double[] grad, int threads,
+                              ExecutorService pool) {
+        int n = orb.functionCount();
+        int npair = n * (n + 1) / 2;
+        List<ShellPair> ap = auxPairs(aux, true);
+        int ns = orb.shellCount();
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < ns; i++) {
+            for (int j = 0; j <= i; j++) {
+                pairs.add(new int[] {i, j});
+            }
+        }
+        double[][] parts = new double[threads][];
+        Parallel.run(threads, pool, t -> {
+            double[] g = new double[grad.length];
+            Eri eri = new Eri();
+            double[] blk = new double[0], tmp = new double[0], tr = new double[0];
+            double[] g9 = new double[9];
+            for (int k = t; k < pairs.size(); k += threads) {
+                int si = pairs.get(k)[0], sj = pairs.get(k)[1];
+                Shell a = orb.shell(si), b = orb.shell(sj);
+                ShellPair mn = new ShellPair(a, b, true);
+                if (mn.primitivePairs() == 0) {
+                    continue;
+                }
+                double[] ta = transpose(toWorking(a), a.functionCount(), a.cartesianCount());
+                double[] tb = transpose(toWorking(b), b.functionCount(), b.cartesianCount());
+                int na = a.functionCount(), nb = b.functionCount(), ca = a.cartesianCount(), cb = b.cartesianCount();
+                int oa = orb.functionOffset(si), ob = orb.functionOffset(sj);
+                double f = si == sj ? 1 : 2;
+                for (int p = 0; p < aux.shellCount(); p++) {
+                    Shell ps = aux.shell(p);
+                    if (ps.atom() == a.atom() && ps.atom() == b.atom()) {
+                        continue;
+                    }
+                    int cp = ps.cartesianCount(), np = ps.functionCount();
+                    int size = Math.max(cp * ca * cb, np * na * nb);
+                    if (blk.length < size) {
+                        blk = new double[size];
+                        tmp = new double[size];
+                        tr = new double[size];
+                    }
+                    int op = aux.functionOffset(p);
+                    for (int x = 0; x < np; x++) {
+                        int row = (op + x) * npair;
+                        for (int y = 0; y < na; y++) {
+                            int m = oa + y;
+                            for (int z = 0; z < nb; z++) {
+                                int nn = ob + z;
+                                blk[(x * na + y) * nb + z] = f * gamma[row + (m >= nn ? pair(m, nn) : pair(nn, m))];
+                            }
+                        }
+                    }
+                    double[] gc = transform(blk, tmp, transpose(toWorking(ps), np, cp), cp, np, ta, ca, na, tb, cb,
+                            nb);
+                    java.util.Arrays.fill(g9, 0);
+                    ShellPair pp = ap.get(p);
+                    if (Eri.derivativeCost(mn, pp) < Eri.derivativeCost(pp, mn)) {
+                        int ncd = ca * cb;
+                        for (int x = 0; x < cp; x++) {
+                            for (int y = 0; y < ncd; y++) {
+                                tr[y * cp + x] = gc[x * ncd + y];
+                            }
+                        }
+                        eri.quartetDerivative(mn, pp, tr, g9);
+                        accumulate(g, g9, a.atom(), b.atom(), ps.atom(), ps.atom());
+                    } else {
+                        eri.quartetDerivative(pp, mn, gc, g9);
+                        accumulate(g, g9, ps.atom(), ps.atom(), a.atom(), b.atom());
+                    }
+                }
+            }
+            parts[t] = g;
+        });
+        for (double[] part : parts) {
+            for (int i = 0; i < grad.length; i++) {
+                grad[i] += part[i];
+            }
+        }
+    }
+
+    /** grad[3 atom + x] += sum_{P,Q} d(P|Q)/dx gamma[P][Q] (naux x naux working functions, symmetric). */
+    static void addMetricDerivative(BasisSet aux, double[] gamma, double[] grad) {
+        int naux = aux.functionCount();
+        List<ShellPair> ap = auxPairs(aux, true);
+        Eri eri = new Eri();
+        double[] one = {1};
+        double[] g9 = new double[9];
+        for (int p = 0; p < aux.shellCount(); p++) {
+            Shell ps = aux.shell(p);
+            int np = ps.functionCount(), cp = ps.cartesianCount(), op = aux.functionOffset(p);
+            double[] tp = transpose(toWorking(ps), np, cp);
+            for (int q = 0; q < p; q++) {
+                Shell qs = aux.shell(q);
+                if (qs.atom() == ps.atom()) {
+                    continue;
+                }
+                int nq = qs.functionCount(), cq = qs.cartesianCount(), oq = aux.functionOffset(q);
+                int size = Math.max(np * nq, cp * cq);
+                double[] blk = new double[size], tmp = new double[size];
+                for (int x = 0; x < np; x++) {
+                    for (int y = 0; y < nq; y++) {
+                        blk[x * nq + y] = 2 * gamma[(op + x) * naux + oq + y];
+                    }
+                }
+                double[] gc = transform(blk, tmp, tp, cp, np, transpose(toWorking(qs), nq, cq), cq, nq, one, 1, 1);
+                java.util.Arrays.fill(g9, 0);
+                eri.quartetDerivative(ap.get(p), ap.get(q), gc, g9);
+                accumulate(grad, g9, ps.atom(), ps.atom(), qs.atom(), qs.atom());
+            }
+        }
+    }
+
+    /** Adds d/dA, d/dB, d/dC of a quartet derivative and d/dD = -(A + B + C) (translational invariance). */
+    private static void accumulate(double[] g, double[] g9, int a, int b, int c, int d) {
+        for (int x = 0; x < 3; x++) {
+            g[3 * a + x] += g9[x];
+            g[3 * b + x] += g9[3 + x];
+            g[3 * c + x] += g9[6 + x];
+            g[3 * d + x] -= g9[x] + g9[3 + x] + g9[6 + x];
+        }
+    }
+
+    static double[] transpose(double[] t, int rows, int cols) {
+        double[] o = new double[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                o[c * rows + r] = t[r * cols + c];
+            }
+        }
+        return o;
+    }
+
+    /**
      * Transforms a Cartesian block [c1][c2][c3] to working functions [f1][f2][f3] with t1 (f1 x c1) etc.; uses
      * a and b as scratch (both at least c1*c2*c3 and f1*f2*f3 long); returns the array holding the result.
      */

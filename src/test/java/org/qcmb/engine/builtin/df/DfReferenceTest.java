@@ -19,7 +19,7 @@ import org.qcmb.engine.builtin.ReferenceCases;
 /**
  * Every case of psi4-df.json (Psi4 1.3.2 defaults: scf_type df, mp2_type df, auxiliary sets as Psi4 picks them;
  * e_conv 1e-11, d_conv 1e-10) through {@link BuiltinEngine#compute} with the builtin defaults: energy within
- * 1e-8 Eh, nbasis and nuclear repulsion.
+ * 1e-8 Eh, nbasis and nuclear repulsion; gradient components within 1e-7 Eh/bohr.
  */
 class DfReferenceTest {
     static Stream<ReferenceCases.Case> cases() {
@@ -39,6 +39,31 @@ class DfReferenceTest {
         assertThat(r.properties().nuclearRepulsionEnergy()).isCloseTo(c.nuclearRepulsion(), within(1e-9));
         if (c.scfEnergy() != null) {
             assertThat(r.properties().scfTotalEnergy()).isCloseTo(c.scfEnergy(), within(1e-8));
+        }
+    }
+
+    static Stream<ReferenceCases.Case> gradientCases() {
+        return ReferenceCases.df().stream().filter(c -> c.gradient() != null && c.method().equals("hf"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("gradientCases")
+    void gradientMatchesPsi4(ReferenceCases.Case c) {
+        Map<String, Object> kw = new HashMap<>(Map.of("e_convergence", 1e-11, "d_convergence", 1e-10));
+        kw.putAll(c.keywords());
+        AtomicInput in = new AtomicInput(c.molecule(), Driver.GRADIENT, new Model(c.method(), c.basis()), kw,
+                List.of());
+        AtomicResult r = new BuiltinEngine().compute(in);
+        assertThat(r.success()).as(String.valueOf(r.error())).isTrue();
+        assertThat(r.energy()).isCloseTo(c.energy(), within(1e-8));
+        assertThat(r.gradient()).hasSize(c.gradient().length);
+        double max = 0;
+        for (int i = 0; i < r.gradient().length; i++) {
+            max = Math.max(max, Math.abs(r.gradient()[i] - c.gradient()[i]));
+        }
+        System.out.printf("%-45s max dG %.2e%n", c.name(), max);
+        for (int i = 0; i < r.gradient().length; i++) {
+            assertThat(r.gradient()[i]).as("component " + i).isCloseTo(c.gradient()[i], within(1e-7));
         }
     }
 }
