@@ -17,6 +17,7 @@ import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.df.DfFock;
 import org.qcmb.engine.builtin.df.DfGradient;
 import org.qcmb.engine.builtin.df.DfMp2;
+import org.qcmb.engine.builtin.df.DfMp2Gradient;
 import org.qcmb.engine.builtin.df.FittingBasis;
 import org.qcmb.engine.builtin.gradient.FiniteDifferenceHessian;
 import org.qcmb.engine.builtin.gradient.RhfGradient;
@@ -76,20 +77,24 @@ public final class BuiltinEngine implements FragmentEngine {
             ScfResult scf = ref.scf();
             Double mp2 = null;
             double energy = scf.energy();
-            if (method.equals("mp2")) {
-                int frozen = kw.freezeCore() ? frozenCore(mol) : 0;
-                double corr;
-                if (ri != null) {
-                    corr = new DfMp2(scf, ri.basis(), frozen, kw.threads(), fpool).correlationEnergy();
-                } else {
-                    corr = new Mp2(scf, frozen, kw.memoryBytes()).correlationEnergy();
-                }
-                mp2 = scf.energy() + corr;
-                energy = mp2;
-            }
             double[] gradient = null, hessian = null;
-            if (driver != Driver.ENERGY) {
+            boolean isMp2 = method.equals("mp2");
+            int frozen = kw.freezeCore() ? frozenCore(mol) : 0;
+            if (isMp2 && driver != Driver.ENERGY) {
+                DfMp2Gradient.Result r = new DfMp2Gradient(scf, ref.fock(), ri.basis(), frozen, mol.atomCount(),
+                        kw.threads(), fpool).compute();
+                mp2 = scf.energy() + r.correlationEnergy();
+                gradient = r.gradient();
+            } else if (isMp2) {
+                double corr = ri != null
+                        ? new DfMp2(scf, ri.basis(), frozen, kw.threads(), fpool).correlationEnergy()
+                        : new Mp2(scf, frozen, kw.memoryBytes()).correlationEnergy();
+                mp2 = scf.energy() + corr;
+            } else if (driver != Driver.ENERGY) {
                 gradient = ref.gradient(mol.atomCount(), kw.threads(), fpool);
+            }
+            if (mp2 != null) {
+                energy = mp2;
             }
             if (driver == Driver.HESSIAN) {
                 // displaced gradients run one per pool thread, each single-threaded inside
@@ -98,7 +103,14 @@ public final class BuiltinEngine implements FragmentEngine {
                 double[] d0 = scf.workingDensity();
                 hessian = FiniteDifferenceHessian.compute(mol.geometry(), g -> {
                     Molecule m = withGeometry(mol, g);
-                    return scf(m, input, kw, single, null, d0).gradient(m.atomCount(), 1, null);
+                    Reference r = scf(m, input, kw, single, null, d0);
+                    if (!isMp2) {
+                        return r.gradient(m.atomCount(), 1, null);
+                    }
+                    BasisSet aux = FittingBasis.choose(m, input.model().basis(), FittingBasis.Role.RIFIT,
+                            kw.dfBasisMp2(), kw.puream(), orbitalPure(input, kw)).basis();
+                    return new DfMp2Gradient(r.scf(), r.fock(), aux, frozen, m.atomCount(), 1, null).compute()
+                            .gradient();
                 }, FiniteDifferenceHessian.STEP, fpool);
             }
             AtomicProperties props = new AtomicProperties(energy, scf.energy(), mp2, mol.nuclearRepulsionEnergy(),
@@ -161,8 +173,14 @@ public final class BuiltinEngine implements FragmentEngine {
                     + "' is not supported by the builtin engine: use hf or mp2, or program psi4");
         }
         if (m.equals("mp2") && driver != Driver.ENERGY) {
-            throw new InputException("MP2 " + driver.schemaName() + "s are not supported by the builtin engine: "
-                    + "use driver energy, method hf, or program psi4");
+            if (!kw.dfMp2()) {
+                throw new InputException("MP2 " + driver.schemaName() + "s with mp2_type conv are not available in "
+                        + "the builtin engine: use mp2_type df (the default, density-fitted) or program psi4");
+            }
+            if (!kw.dfScf()) {
+                throw new InputException("DF-MP2 " + driver.schemaName() + "s need a density-fitted reference: "
+                        + "use scf_type df (the default) with mp2_type df, or program psi4");
+            }
         }
         return m;
     }

@@ -105,9 +105,14 @@ class BuiltinEngineErrorsTest {
     }
 
     @Test
-    void mp2GradientIsRejected() {
-        assertInputError(run(List.of("O", "H", "H"), WATER, 0, 1, "mp2", "sto-3g", Driver.GRADIENT, Map.of()),
-                "MP2 gradients", "psi4");
+    void conventionalMp2GradientIsNotAvailable() {
+        assertInputError(run(List.of("O", "H", "H"), WATER, 0, 1, "mp2", "sto-3g", Driver.GRADIENT,
+                Map.of("mp2_type", "conv")), "MP2 gradients with mp2_type conv are not available", "mp2_type df",
+                "psi4");
+        assertInputError(run(List.of("O", "H", "H"), WATER, 0, 1, "mp2", "sto-3g", Driver.HESSIAN,
+                Map.of("mp2_type", "conv")), "not available");
+        assertInputError(run(List.of("O", "H", "H"), WATER, 0, 1, "mp2", "sto-3g", Driver.GRADIENT,
+                Map.of("scf_type", "pk")), "density-fitted reference", "scf_type df");
     }
 
     @Test

@@ -74,48 +74,62 @@ public final class DfFock implements FockBuilder {
         return build(d, left, right, k);
     }
 
+    /**
+     * G = 2J(X) - K(X) for X = L R^T + R L^T (n x k factors; X symmetric, not necessarily positive), as the
+     * response equations need: K(X) = sum_Q (B^Q L)(B^Q R)^T + transpose.
+     */
+    public double[] twoElectronPair(double[] left, double[] right, int k) {
+        int n = t.n();
+        double[] x = new double[n * n];
+        Gemm.mult(false, true, n, n, k, 1.0, left, 0, k, right, 0, k, 0.0, x, 0, n);
+        for (int m = 0; m < n; m++) {
+            for (int l = 0; l < m; l++) {
+                double v = x[m * n + l] + x[l * n + m];
+                x[m * n + l] = v;
+                x[l * n + m] = v;
+            }
+            x[m * n + m] *= 2;
+        }
+        return build(x, left, right, k, true);
+    }
+
+    /** Q functions per batch of the exchange product (the inner dimension of one K update is QBATCH * k). */
+    private static final int QBATCH = 16;
+
     private double[] build(double[] d, double[] left, double[] right, int k) {
+        return build(d, left, right, k, false);
+    }
+
+    /** J from d; K = sum_Q (B^Q left)(B^Q right)^T, plus its transpose when {@code both}. */
+    private double[] build(double[] d, double[] left, double[] right, int k, boolean both) {
         int n = t.n(), naux = t.naux(), npair = t.npair();
         double[] b = t.b();
         double[] dq = new double[naux];
         double[] jp = new double[npair];
         double[][] kparts = new double[threads][];
-        final int kk = k;
+        int nbatch = (naux + QBATCH - 1) / QBATCH;
+        boolean same = left == right;
         Parallel.run(threads, pool, th -> {
             double[] full = new double[n * n];
-            double[] zl = new double[kk * n], zr = left == right ? zl : new double[kk * n];
+            double[] zl = new double[QBATCH * k * n], zr = same ? zl : new double[QBATCH * k * n];
             double[] kpart = new double[n * n];
-            for (int q = th; q < naux; q += threads) {
-                unpack(b, q * npair, n, full);
-                double s = 0;
-                for (int x = 0; x < n * n; x++) {
-                    s += full[x] * d[x];
-                }
-                dq[q] = s;
-                // Z[i][m] = sum_n C[n][i] B[m][n]
-                java.util.Arrays.fill(zl, 0);
-                if (zr != zl) {
-                    java.util.Arrays.fill(zr, 0);
-                }
-                for (int m = 0; m < n; m++) {
-                    for (int nn = 0; nn < n; nn++) {
-                        double bv = full[m * n + nn];
-                        for (int i = 0; i < kk; i++) {
-                            zl[i * n + m] += bv * left[nn * kk + i];
-                            if (zr != zl) {
-                                zr[i * n + m] += bv * right[nn * kk + i];
-                            }
-                        }
+            for (int bt = th; bt < nbatch; bt += threads) {
+                int q0 = bt * QBATCH, nq = Math.min(QBATCH, naux - q0);
+                for (int qq = 0; qq < nq; qq++) {
+                    int q = q0 + qq;
+                    unpack(b, q * npair, n, full);
+                    double s = 0;
+                    for (int x = 0; x < n * n; x++) {
+                        s += full[x] * d[x];
+                    }
+                    dq[q] = s;
+                    // Z[(qq, i)][m] = sum_l C[l][i] B^Q[l][m]
+                    Gemm.mult(true, false, k, n, n, 1.0, left, 0, k, full, 0, n, 0.0, zl, qq * k * n, n);
+                    if (!same) {
+                        Gemm.mult(true, false, k, n, n, 1.0, right, 0, k, full, 0, n, 0.0, zr, qq * k * n, n);
                     }
                 }
-                for (int i = 0; i < kk; i++) {
-                    for (int m = 0; m < n; m++) {
-                        double zm = zl[i * n + m];
-                        for (int nn = 0; nn < n; nn++) {
-                            kpart[m * n + nn] += zm * zr[i * n + nn];
-                        }
-                    }
-                }
+                Gemm.mult(true, false, n, n, nq * k, 1.0, zl, 0, n, zr, 0, n, 1.0, kpart, 0, n);
             }
             kparts[th] = kpart;
         });
@@ -139,8 +153,10 @@ public final class DfFock implements FockBuilder {
             }
         }
         for (double[] kp : kparts) {
-            for (int x = 0; x < n * n; x++) {
-                g[x] -= kp[x];
+            for (int m = 0; m < n; m++) {
+                for (int nn = 0; nn < n; nn++) {
+                    g[m * n + nn] -= both ? kp[m * n + nn] + kp[nn * n + m] : kp[m * n + nn];
+                }
             }
         }
         return g;

@@ -4,14 +4,14 @@ import java.util.concurrent.ExecutorService;
 import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.integrals.Charges;
 import org.qcmb.engine.builtin.integrals.OneElectron;
+import org.qcmb.engine.builtin.scf.Matrices;
 import org.qcmb.engine.builtin.scf.ScfResult;
 
 /**
- * Analytic gradient of the density-fitted RHF energy (natom x 3, flat). With the fitted coefficients
- * c = J^-1 (P|D) and c^ij = J^-1 (P|ij) (D = C_occ C_occ^T, half the density), the two-electron energy is
- * E2 = 2 (P|D) c - sum_ij (P|ij) c^ij and its derivative
- * sum_{P,mn} (P|mn)^x [4 c_P D_mn - 2 sum_ij c^ij_P C_mi C_nj] - sum_PQ (P|Q)^x [2 c_P c_Q - sum_ij c^ij_P c^ij_Q];
- * the orbital response enters through -W S^x as for exact integrals.
+ * Analytic gradient of the density-fitted RHF energy (natom x 3, flat), and the density-fitted two-electron
+ * derivative terms it shares with the DF-MP2 gradient. With D = C_occ C_occ^T (half the density) the RHF
+ * two-electron energy is E(D, D), E(X, D) = sum X_mn D_ls [2 (mn|ls) - (ml|ns)] with fitted integrals
+ * (mn|ls) = sum_PQ (mn|P) J^-1_PQ (Q|ls); the orbital response enters through -W S^x as for exact integrals.
  */
 public final class DfGradient {
     private DfGradient() {
@@ -19,9 +19,20 @@ public final class DfGradient {
 
     /** The DF-RHF gradient of a converged SCF whose Fock matrices {@code fock} built. */
     public static double[] rhf(ScfResult scf, DfFock fock, int natom, int threads, ExecutorService pool) {
-        int nth = Math.max(1, threads);
         double[] grad = oneElectron(scf, scf.cartesianDensity(), scf.cartesianEnergyWeightedDensity(), natom);
-        DfTensor t = fock.tensor();
+        addSeparable(fock.tensor(), scf, scf.workingDensity(), grad, threads, pool);
+        return grad;
+    }
+
+    /**
+     * grad += d/dx E(X, D) at fixed X and D (D from the SCF's occupied orbitals): with the fitted tensor B and
+     * M = J^-1/2, per fitting function Q: d_Q = B^Q.D, x_Q = B^Q.X, H^Q = B^Q C_occ, and
+     * 3-index density  M [2 (d_Q X + x_Q D) - (X H^Q C_occ^T + C_occ H^Q^T X)],
+     * metric density   M [-(x d^T + d x^T) + tr(H^P^T X H^Q)] M  (entering with (P|Q)^x).
+     */
+    static void addSeparable(DfTensor t, ScfResult scf, double[] x, double[] grad, int threads,
+                             ExecutorService pool) {
+        int nth = Math.max(1, threads);
         int n = t.n(), naux = t.naux(), npair = t.npair(), nmo = scf.nmo(), no = scf.occupied();
         double[] c = new double[n * no];
         for (int m = 0; m < n; m++) {
@@ -29,84 +40,58 @@ public final class DfGradient {
         }
         double[] d = scf.workingDensity();
         double[] b = t.b();
-        double[] dq = new double[naux];
-        double[] bij = new double[naux * no * no];
+        double[] dq = new double[naux], xq = new double[naux];
+        double[] h = new double[naux * n * no], xh = new double[naux * n * no];
         double[] gamma3 = new double[naux * npair];
         Parallel.run(nth, pool, th -> {
-            double[] full = new double[n * n], x = new double[n * no], y = new double[n * n];
+            double[] full = new double[n * n], y = new double[n * n];
             for (int q = th; q < naux; q += nth) {
                 DfFock.unpack(b, q * npair, n, full);
-                double s = 0;
+                double sd = 0, sx = 0;
                 for (int k = 0; k < n * n; k++) {
-                    s += full[k] * d[k];
+                    sd += full[k] * d[k];
+                    sx += full[k] * x[k];
                 }
-                dq[q] = s;
-                // x = B^Q C (n x no); bij = C^T x
-                java.util.Arrays.fill(x, 0);
-                for (int m = 0; m < n; m++) {
-                    for (int l = 0; l < n; l++) {
-                        double v = full[m * n + l];
-                        for (int i = 0; i < no; i++) {
-                            x[m * no + i] += v * c[l * no + i];
-                        }
-                    }
-                }
-                int ob = q * no * no;
-                for (int m = 0; m < n; m++) {
-                    for (int i = 0; i < no; i++) {
-                        double cm = c[m * no + i];
-                        for (int j = 0; j < no; j++) {
-                            bij[ob + i * no + j] += cm * x[m * no + j];
-                        }
-                    }
-                }
-                // gamma~[Q][mn] = 4 d_Q D_mn - 2 (C bij C^T)_mn
-                double[] cb = new double[n * no];
-                for (int m = 0; m < n; m++) {
-                    for (int i = 0; i < no; i++) {
-                        double cm = c[m * no + i];
-                        for (int j = 0; j < no; j++) {
-                            cb[m * no + j] += cm * bij[ob + i * no + j];
-                        }
-                    }
-                }
+                dq[q] = sd;
+                xq[q] = sx;
+                int oh = q * n * no;
+                Gemm.mult(false, false, n, no, n, 1.0, full, 0, n, c, 0, no, 0.0, h, oh, no);
+                Gemm.mult(false, false, n, no, n, 1.0, x, 0, n, h, oh, no, 0.0, xh, oh, no);
+                // y = X H C^T (n x n); gamma~ = 2 (d X + x D) - (y + y^T)
+                Gemm.mult(false, true, n, n, no, 1.0, xh, oh, no, c, 0, no, 0.0, y, 0, n);
                 int og = q * npair;
                 for (int m = 0; m < n; m++) {
                     for (int l = 0; l <= m; l++) {
-                        double v = 0;
-                        for (int j = 0; j < no; j++) {
-                            v += cb[m * no + j] * c[l * no + j];
-                        }
-                        gamma3[og + ThreeCentre.pair(m, l)] = 4 * s * d[m * n + l] - 2 * v;
+                        gamma3[og + ThreeCentre.pair(m, l)] = 2 * (sd * x[m * n + l] + sx * d[m * n + l])
+                                - (y[m * n + l] + y[l * n + m]);
                     }
                 }
             }
         });
         double[] minv = t.metricInvSqrt();
         DfTensor.fit(minv, gamma3, naux, npair, nth, pool);
-        DfTensor.fit(minv, bij, naux, no * no, nth, pool);
-        double[] cq = new double[naux];
-        for (int p = 0; p < naux; p++) {
-            double s = 0;
-            for (int q = 0; q < naux; q++) {
-                s += minv[p * naux + q] * dq[q];
-            }
-            cq[p] = s;
-        }
-        double[] gamma2 = new double[naux * naux];
+        double[] g2 = new double[naux * naux];
+        Gemm.mult(false, true, naux, naux, n * no, 1.0, h, 0, n * no, xh, 0, n * no, 0.0, g2, 0, naux);
         for (int p = 0; p < naux; p++) {
             for (int q = 0; q < naux; q++) {
-                double s = -2 * cq[p] * cq[q];
-                for (int k = 0; k < no * no; k++) {
-                    s += bij[p * no * no + k] * bij[q * no * no + k];
-                }
-                gamma2[p * naux + q] = s;
+                g2[p * naux + q] -= xq[p] * dq[q] + dq[p] * xq[q];
             }
         }
+        double[] gamma2 = Matrices.mult(Matrices.mult(minv, naux, naux, g2, naux), naux, naux, minv, naux);
+        symmetrise(gamma2, naux);
         BasisSet aux = t.aux();
         ThreeCentre.addDerivative(aux, scf.basis(), gamma3, grad, nth, pool);
         ThreeCentre.addMetricDerivative(aux, gamma2, grad);
-        return grad;
+    }
+
+    static void symmetrise(double[] m, int n) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double v = 0.5 * (m[i * n + j] + m[j * n + i]);
+                m[i * n + j] = v;
+                m[j * n + i] = v;
+            }
+        }
     }
 
     /**

@@ -16,9 +16,10 @@ import org.qcmb.engine.builtin.BuiltinEngine;
 import org.qcmb.molecule.Molecule;
 
 /**
- * The density-fitted analytic gradients are derivatives of the density-fitted energies: central differences
- * (h = 1e-4 bohr) agree to 1e-6 Eh/bohr, for a water with a ghost helium (whose orbital and fitting functions
- * move; He falls back to def2-qzvpp fitting sets) in the field of two external point charges.
+ * The density-fitted analytic gradients (DF-HF; relaxed DF-MP2, all-electron and frozen-core) are derivatives of
+ * the density-fitted energies: central differences (h = 1e-4 bohr) agree to 1e-6 Eh/bohr, for a water with a
+ * ghost helium (whose orbital and fitting functions move; He falls back to def2-qzvpp fitting sets) in the field of
+ * two external point charges.
  */
 class DfGradientFiniteDifferenceTest {
     private static final double[] GEOM = {0.1, -0.05, 0.02, 1.5, 1.1, 0.1, -1.4, 1.0, -0.2, 0.3, 0.4, 3.1};
@@ -60,6 +61,49 @@ class DfGradientFiniteDifferenceTest {
     @Test
     void hfGradientCartesianBasisAllCoordinates() {
         checkAgainstFiniteDifferences("hf", "6-31g*", Map.of(), new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+    }
+
+    @Test
+    void mp2GradientCartesianBasisAllCoordinates() {
+        checkAgainstFiniteDifferences("mp2", "6-31g*", Map.of(), new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+    }
+
+    @Test
+    void frozenCoreMp2GradientPureBasisDiffuseFunctions() {
+        checkAgainstFiniteDifferences("mp2", "aug-cc-pvdz", Map.of("freeze_core", true), new int[] {0, 4, 8, 11});
+    }
+
+    @Test
+    void mp2HessianIsTheSymmetrisedDifferenceOfAnalyticGradients() {
+        Molecule w = Molecule.of(List.of("O", "H", "H"), new double[] {0, 0, 0, 1.43, 1.1, 0, -1.43, 1.1, 0.1}, 0, 1);
+        Map<String, Object> kw = Map.of("e_convergence", 1e-12, "d_convergence", 1e-10, "num_threads", 2);
+        AtomicResult r = new BuiltinEngine().compute(new AtomicInput(w, Driver.HESSIAN, new Model("mp2", "6-31g*"),
+                kw, List.of()));
+        assertThat(r.success()).as(String.valueOf(r.error())).isTrue();
+        assertThat(r.properties().hessianByFiniteDifference()).isTrue();
+        double[] hs = r.hessian();
+        double step = 0.005;
+        for (int k : new int[] {0, 4}) {
+            double[] gp = w.geometry().clone(), gm = w.geometry().clone();
+            gp[k] += step;
+            gm[k] -= step;
+            double[] plus = gradientAt(w, gp, kw), minus = gradientAt(w, gm, kw);
+            for (int x = 0; x < 9; x++) {
+                assertThat(hs[x * 9 + k]).isCloseTo(hs[k * 9 + x], within(1e-12));
+                // the reported (symmetrised) element lies within the asymmetry of the raw differences
+                double raw = (plus[x] - minus[x]) / (2 * step);
+                assertThat(hs[k * 9 + x]).as("H[%d][%d]", k, x).isCloseTo(raw, within(2e-5));
+            }
+        }
+    }
+
+    private static double[] gradientAt(Molecule w, double[] g, Map<String, Object> kw) {
+        Molecule m = new Molecule(w.symbols(), g, w.real(), w.fragments(), w.fragmentCharges(),
+                w.fragmentMultiplicities(), 0, 1);
+        AtomicResult r = new BuiltinEngine().compute(new AtomicInput(m, Driver.GRADIENT, new Model("mp2", "6-31g*"),
+                kw, List.of()));
+        assertThat(r.success()).as(String.valueOf(r.error())).isTrue();
+        return r.gradient();
     }
 
     @Test

@@ -43,7 +43,7 @@ class DfReferenceTest {
     }
 
     static Stream<ReferenceCases.Case> gradientCases() {
-        return ReferenceCases.df().stream().filter(c -> c.gradient() != null && c.method().equals("hf"));
+        return ReferenceCases.df().stream().filter(c -> c.gradient() != null);
     }
 
     @ParameterizedTest
