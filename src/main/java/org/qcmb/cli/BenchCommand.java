@@ -147,7 +147,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (cats.contains("endtoend") && !quick) {
             endToEnd();
         }
-        SparkSession spark = session("local[1]");
+        // inline, not a helper method: picocli reflects on every subcommand's methods at start-up, and a
+        // SparkSession in a method signature would load Spark's classes for every command (2 s for compute)
+        SparkSession spark = SparkSessions.start("local[1]", null, Map.of("spark.ui.enabled", "false",
+                "spark.sql.shuffle.partitions", "2"));
         try {
             new TableWriter(spark, tables).append("benchmarks", TableSchemas.BENCHMARKS, rec.rows());
             if (plots != null) {
@@ -160,11 +163,6 @@ public final class BenchCommand implements Callable<Integer> {
         out.println();
         out.println("Benchmarks:    " + tables.resolve("benchmarks") + " (run_id " + runId + ")");
         return 0;
-    }
-
-    private static SparkSession session(String master) {
-        return SparkSessions.start(master, null, Map.of("spark.ui.enabled", "false",
-                "spark.sql.shuffle.partitions", "2"));
     }
 
     /** JIT-compiles the engine before anything is timed (local executors share this JVM). */

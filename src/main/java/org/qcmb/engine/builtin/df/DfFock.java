@@ -100,75 +100,104 @@ public final class DfFock implements FockBuilder {
         return build(d, left, right, k, false);
     }
 
-    /** J from d; K = sum_Q (B^Q left)(B^Q right)^T, plus its transpose when {@code both}. */
-    private double[] build(double[] d, double[] left, double[] right, int k, boolean both) {
-        int n = t.n(), naux = t.naux(), npair = t.npair();
+    /**
+     * J of X = left right^T (+ right left^T when {@code both}), d_Q = sum_mn B^Q_mn X_mn taken from the half
+     * transforms; K = sum_Q (B^Q left)(B^Q right)^T, plus its transpose when {@code both}.
+     */
+    private double[] build(double[] x, double[] left, double[] right, int k, boolean both) {
+        int n = t.n(), naux = t.naux(), nn = n * n;
         double[] b = t.b();
         double[] dq = new double[naux];
-        double[] jp = new double[npair];
         double[][] kparts = new double[threads][];
         int nbatch = (naux + QBATCH - 1) / QBATCH;
         boolean same = left == right;
+        // right^T and left^T (k x n) for the d_Q dot products
+        double[] rt = transpose(right, n, k), lt = same ? rt : transpose(left, n, k);
         Parallel.run(threads, pool, th -> {
-            double[] full = new double[n * n];
+            Gemm gemm = new Gemm();
             double[] zl = new double[QBATCH * k * n], zr = same ? zl : new double[QBATCH * k * n];
-            double[] kpart = new double[n * n];
+            double[] kpart = new double[nn];
             for (int bt = th; bt < nbatch; bt += threads) {
                 int q0 = bt * QBATCH, nq = Math.min(QBATCH, naux - q0);
                 for (int qq = 0; qq < nq; qq++) {
-                    int q = q0 + qq;
-                    unpack(b, q * npair, n, full);
+                    int q = q0 + qq, zo = qq * k * n;
+                    // Z[(qq, i)][m] = sum_l C[l][i] B^Q[l][m]
+                    gemm.product(true, false, k, n, n, 1.0, left, 0, k, b, q * nn, n, 0.0, zl, zo, n);
+                    if (!same) {
+                        gemm.product(true, false, k, n, n, 1.0, right, 0, k, b, q * nn, n, 0.0, zr, zo, n);
+                    }
+                    // d_Q = sum_mn B^Q_mn (L R^T)_mn = sum_i sum_m Z_L[i][m] R[m][i]
                     double s = 0;
-                    for (int x = 0; x < n * n; x++) {
-                        s += full[x] * d[x];
+                    for (int i = 0; i < k * n; i++) {
+                        s += zl[zo + i] * rt[i];
+                    }
+                    if (both) {
+                        double s2 = 0;
+                        for (int i = 0; i < k * n; i++) {
+                            s2 += zr[zo + i] * lt[i];
+                        }
+                        s += s2;
                     }
                     dq[q] = s;
-                    // Z[(qq, i)][m] = sum_l C[l][i] B^Q[l][m]
-                    Gemm.mult(true, false, k, n, n, 1.0, left, 0, k, full, 0, n, 0.0, zl, qq * k * n, n);
-                    if (!same) {
-                        Gemm.mult(true, false, k, n, n, 1.0, right, 0, k, full, 0, n, 0.0, zr, qq * k * n, n);
-                    }
                 }
-                Gemm.mult(true, false, n, n, nq * k, 1.0, zl, 0, n, zr, 0, n, 1.0, kpart, 0, n);
+                gemm.product(true, false, n, n, nq * k, 1.0, zl, 0, n, zr, 0, n, 1.0, kpart, 0, n);
             }
             kparts[th] = kpart;
         });
+        // J_mn = sum_Q d_Q B^Q_mn, lower triangle, rows split over threads
+        double[] jm = new double[nn];
         Parallel.run(threads, pool, th -> {
-            int chunk = (npair + threads - 1) / threads;
-            int c0 = th * chunk, c1 = Math.min(npair, c0 + chunk);
-            for (int q = 0; q < naux; q++) {
-                double v = dq[q];
-                int o = q * npair;
-                for (int c = c0; c < c1; c++) {
-                    jp[c] += v * b[o + c];
+            for (int m = th; m < n; m += threads) {
+                int row = m * n;
+                for (int q = 0; q < naux; q++) {
+                    double v = dq[q];
+                    int o = q * nn + row;
+                    for (int l = 0; l <= m; l++) {
+                        jm[row + l] += v * b[o + l];
+                    }
                 }
             }
         });
-        double[] g = new double[n * n];
+        double[] g = new double[nn];
         for (int m = 0; m < n; m++) {
-            for (int nn = 0; nn <= m; nn++) {
-                double j = jp[ThreeCentre.pair(m, nn)];
-                g[m * n + nn] = 2 * j;
-                g[nn * n + m] = 2 * j;
+            for (int l = 0; l <= m; l++) {
+                double j2 = 2 * jm[m * n + l];
+                g[m * n + l] = j2;
+                g[l * n + m] = j2;
             }
         }
         for (double[] kp : kparts) {
             for (int m = 0; m < n; m++) {
-                for (int nn = 0; nn < n; nn++) {
-                    g[m * n + nn] -= both ? kp[m * n + nn] + kp[nn * n + m] : kp[m * n + nn];
+                for (int l = 0; l < n; l++) {
+                    g[m * n + l] -= both ? kp[m * n + l] + kp[l * n + m] : kp[m * n + l];
                 }
             }
         }
         return g;
     }
 
+    static double[] transpose(double[] a, int rows, int cols) {
+        double[] o = new double[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                o[c * rows + r] = a[r * cols + c];
+            }
+        }
+        return o;
+    }
+
     static void unpack(double[] b, int off, int n, double[] full) {
+        unpack(b, off, n, full, 0);
+    }
+
+    /** A packed lower triangle at b[off..] to a full symmetric n x n matrix at full[fo..]. */
+    static void unpack(double[] b, int off, int n, double[] full, int fo) {
         int x = off;
         for (int m = 0; m < n; m++) {
             for (int nn = 0; nn <= m; nn++) {
                 double v = b[x++];
-                full[m * n + nn] = v;
-                full[nn * n + m] = v;
+                full[fo + m * n + nn] = v;
+                full[fo + nn * n + m] = v;
             }
         }
     }

@@ -25,10 +25,10 @@ public final class DfGradient {
     }
 
     /**
-     * grad += d/dx E(X, D) at fixed X and D (D from the SCF's occupied orbitals): with the fitted tensor B and
-     * M = J^-1/2, per fitting function Q: d_Q = B^Q.D, x_Q = B^Q.X, H^Q = B^Q C_occ, and
-     * 3-index density  M [2 (d_Q X + x_Q D) - (X H^Q C_occ^T + C_occ H^Q^T X)],
-     * metric density   M [-(x d^T + d x^T) + tr(H^P^T X H^Q)] M  (entering with (P|Q)^x).
+     * grad += d/dx E(X, D) at fixed X and D (D from the SCF's occupied orbitals): with the fitted tensor B = S (P|mn),
+     * per fitting function Q: d_Q = B^Q.D, x_Q = B^Q.X, H^Q = B^Q C_occ, and
+     * 3-index density  S^T [2 (d_Q X + x_Q D) - (X H^Q C_occ^T + C_occ H^Q^T X)],
+     * metric density   S^T [-(x d^T + d x^T) + tr(H^P^T X H^Q)] S  (entering with (P|Q)^x).
      */
     static void addSeparable(DfTensor t, ScfResult scf, double[] x, double[] grad, int threads,
                              ExecutorService pool) {
@@ -44,18 +44,18 @@ public final class DfGradient {
         double[] h = new double[naux * n * no], xh = new double[naux * n * no];
         double[] gamma3 = new double[naux * npair];
         Parallel.run(nth, pool, th -> {
-            double[] full = new double[n * n], y = new double[n * n];
+            double[] y = new double[n * n];
             for (int q = th; q < naux; q += nth) {
-                DfFock.unpack(b, q * npair, n, full);
+                int fo = t.offset(q);
                 double sd = 0, sx = 0;
                 for (int k = 0; k < n * n; k++) {
-                    sd += full[k] * d[k];
-                    sx += full[k] * x[k];
+                    sd += b[fo + k] * d[k];
+                    sx += b[fo + k] * x[k];
                 }
                 dq[q] = sd;
                 xq[q] = sx;
                 int oh = q * n * no;
-                Gemm.mult(false, false, n, no, n, 1.0, full, 0, n, c, 0, no, 0.0, h, oh, no);
+                Gemm.mult(false, false, n, no, n, 1.0, b, fo, n, c, 0, no, 0.0, h, oh, no);
                 Gemm.mult(false, false, n, no, n, 1.0, x, 0, n, h, oh, no, 0.0, xh, oh, no);
                 // y = X H C^T (n x n); gamma~ = 2 (d X + x D) - (y + y^T)
                 Gemm.mult(false, true, n, n, no, 1.0, xh, oh, no, c, 0, no, 0.0, y, 0, n);
@@ -68,8 +68,8 @@ public final class DfGradient {
                 }
             }
         });
-        double[] minv = t.metricInvSqrt();
-        DfTensor.fit(minv, gamma3, naux, npair, nth, pool);
+        CoulombMetric metric = t.metric();
+        metric.unfit(gamma3, npair, nth, pool);
         double[] g2 = new double[naux * naux];
         Gemm.mult(false, true, naux, naux, n * no, 1.0, h, 0, n * no, xh, 0, n * no, 0.0, g2, 0, naux);
         for (int p = 0; p < naux; p++) {
@@ -77,7 +77,7 @@ public final class DfGradient {
                 g2[p * naux + q] -= xq[p] * dq[q] + dq[p] * xq[q];
             }
         }
-        double[] gamma2 = Matrices.mult(Matrices.mult(minv, naux, naux, g2, naux), naux, naux, minv, naux);
+        double[] gamma2 = metric.unfitBoth(g2);
         symmetrise(gamma2, naux);
         BasisSet aux = t.aux();
         ThreeCentre.addDerivative(aux, scf.basis(), gamma3, grad, nth, pool);

@@ -5,7 +5,7 @@ import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.scf.ScfResult;
 
 /**
- * Density-fitted closed-shell MP2 (Psi4's dfmp2): B^Q_ia = sum_P (J^-1/2)_QP (P|ia) over the RI fitting basis,
+ * Density-fitted closed-shell MP2 (Psi4's dfmp2): B^Q_ia = sum_P S_QP (P|ia) over the RI fitting basis (S^T S = J^-1),
  * (ia|jb) ~ sum_Q B^Q_ia B^Q_jb, E2 = sum_ij sum_ab (ia|jb) [2 (ia|jb) - (ib|ja)] / (e_i + e_j - e_a - e_b),
  * i, j over the active (not frozen) occupied orbitals.
  */
@@ -43,23 +43,16 @@ public final class DfMp2 {
                     if (pairIndex % threads != th) {
                         continue;
                     }
-                    java.util.Arrays.fill(iab, 0);
-                    int bi = i * naux * nv, bj = j * naux * nv;
-                    for (int q = 0; q < naux; q++) {
-                        for (int a = 0; a < nv; a++) {
-                            double v = b[bi + q * nv + a];
-                            int oa = a * nv, ob = bj + q * nv;
-                            for (int bb = 0; bb < nv; bb++) {
-                                iab[oa + bb] += v * b[ob + bb];
-                            }
-                        }
-                    }
+                    // (ia|jb) = sum_Q B_i[Q][a] B_j[Q][b]
+                    Gemm.mult(true, false, nv, nv, naux, 1.0, b, i * naux * nv, nv, b, j * naux * nv, nv, 0.0, iab, 0,
+                            nv);
                     double eij = eps[frozen + i] + eps[frozen + j];
                     double s = 0;
                     for (int a = 0; a < nv; a++) {
+                        double ea = eij - eps[nocc + a];
                         for (int bb = 0; bb < nv; bb++) {
                             double x = iab[a * nv + bb];
-                            s += x * (2 * x - iab[bb * nv + a]) / (eij - eps[nocc + a] - eps[nocc + bb]);
+                            s += x * (2 * x - iab[bb * nv + a]) / (ea - eps[nocc + bb]);
                         }
                     }
                     e += (i == j ? 1 : 2) * s;
@@ -86,35 +79,18 @@ public final class DfMp2 {
             System.arraycopy(c, m * nmo + nocc, cv, m * nv, nv);
         }
         final double[] raw = ThreeCentre.integrals(aux, orb, threads, pool);
-        // ov[P][i][a]
+        // ov[P][i][a] = sum_mn C_mi (P|mn) C_na
         double[] ov = new double[naux * no * nv];
         Parallel.run(threads, pool, th -> {
             double[] full = new double[n * n];
             double[] z = new double[no * n];
             for (int p = th; p < naux; p += threads) {
                 DfFock.unpack(raw, p * npair, n, full);
-                java.util.Arrays.fill(z, 0);
-                for (int m = 0; m < n; m++) {
-                    for (int nn = 0; nn < n; nn++) {
-                        double v = full[m * n + nn];
-                        for (int i = 0; i < no; i++) {
-                            z[i * n + nn] += co[m * no + i] * v;
-                        }
-                    }
-                }
-                int o = p * no * nv;
-                for (int i = 0; i < no; i++) {
-                    for (int nn = 0; nn < n; nn++) {
-                        double v = z[i * n + nn];
-                        for (int a = 0; a < nv; a++) {
-                            ov[o + i * nv + a] += v * cv[nn * nv + a];
-                        }
-                    }
-                }
+                Gemm.mult(true, false, no, n, n, 1.0, co, 0, no, full, 0, n, 0.0, z, 0, n);
+                Gemm.mult(false, false, no, nv, n, 1.0, z, 0, n, cv, 0, nv, 0.0, ov, p * no * nv, nv);
             }
         });
-        double[] m = CoulombMetric.inverseSqrt(aux);
-        DfTensor.fit(m, ov, naux, no * nv, threads, pool);
+        CoulombMetric.of(aux).fit(ov, no * nv, threads, pool);
         // reorder to [i][Q][a]
         double[] out = new double[no * naux * nv];
         for (int q = 0; q < naux; q++) {

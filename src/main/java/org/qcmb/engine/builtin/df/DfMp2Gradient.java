@@ -21,7 +21,7 @@ import org.qcmb.engine.builtin.scf.ScfResult;
  * the relaxed P' = P + (z + z^T)/2 and Y_pq = Y^B_pq + 2 e_p P'_pq + [q occupied] 2 G_pq(P'), the gradient adds
  * to the DF-RHF one: P' h^x, the separable term d/dx E(D + P', D) (see {@link DfGradient}), -W S^x with
  * W = C (Y + Y^T)/4 C^T, and the RI terms 4 sum (ia|P)^x Gamma'^P_ia - 2 sum (P|Q)^x c^ia_P Gamma'^Q_ia
- * (Gamma' = J^-1/2 Gamma, c = J^-1/2 B).
+ * (Gamma' = S^T Gamma, c = S^T B = J^-1 (P|ia), with the fitting factor S^T S = J^-1 of {@link CoulombMetric}).
  */
 public final class DfMp2Gradient {
     /** Psi4's SOLVER_CONVERGENCE default: CG stops when |r| / |b| falls below it. */
@@ -85,8 +85,8 @@ public final class DfMp2Gradient {
                 Gemm.mult(false, false, no, nv, n, 1.0, h, p * no * n, n, cv, 0, nv, 0.0, b, p * no * nv, nv);
             }
         });
-        double[] minv = CoulombMetric.inverseSqrt(ri);
-        DfTensor.fit(minv, b, naux, no * nv, threads, pool);
+        CoulombMetric metric = CoulombMetric.of(ri);
+        metric.fit(b, no * nv, threads, pool);
         double[] bi = reorder(b, naux, no, nv); // [i][Q][a]
 
         // pair loop: energy, amplitudes, Gamma, P_ab
@@ -175,11 +175,11 @@ public final class DfMp2Gradient {
             }
         }
 
-        // Gamma' = J^-1/2 Gamma and c = J^-1/2 B, as [Q][i][a]
+        // Gamma' = S^T Gamma and c = S^T B = J^-1 (P|ia), as [P][i][a]
         double[] gp = reorderBack(gamma, naux, no, nv);
-        DfTensor.fit(minv, gp, naux, no * nv, threads, pool);
+        metric.unfit(gp, no * nv, threads, pool);
         double[] cb = b.clone();
-        DfTensor.fit(minv, cb, naux, no * nv, threads, pool);
+        metric.unfit(cb, no * nv, threads, pool);
 
         // RI non-separable terms: 3-index 2 (X + X^T), X = C_ao Gamma'^P C_v^T; metric -(c Gamma'^T + Gamma' c^T)
         double[] gamma3 = new double[naux * npair];

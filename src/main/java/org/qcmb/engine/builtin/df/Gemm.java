@@ -5,16 +5,16 @@ package org.qcmb.engine.builtin.df;
  * op(X) = X or X^T, leading dimensions lda, ldb, ldc and offsets. Blocked and packed (panels of MR rows of
  * op(A), NR columns of op(B)); the innermost kernel uses the Java Vector API when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}, else plain loops (same results up to rounding order).
- * Single-threaded: callers split work over threads.
+ * An instance holds the packing buffers: one per thread, reused across calls (the static methods allocate one).
  */
 public final class Gemm {
     /** The micro-kernel: acc (MR x NR, row-major) = sum_p a[p*MR + r] b[p*NR + c] over kc steps. */
     interface Kernel {
         int nr();
 
-        /** c[i*ldc + j] += alpha * sum_p a[ao + p*MR + i] b[bo + p*NR + j], i < mr, j < nr. */
-        void run(int kc, double[] a, int ao, double[] b, int bo, double alpha, double[] c, int co, int ldc, int mr,
-                 int nr);
+        /** c[i*ldc + j] += alpha * sum_p a[ao + p*MR + i] b[bo + p*ldb + j], i < mr, j < nr. */
+        void run(int kc, double[] a, int ao, double[] b, int bo, int ldb, double alpha, double[] c, int co, int ldc,
+                 int mr, int nr);
     }
 
     static final int MR = 4;
@@ -22,8 +22,22 @@ public final class Gemm {
     private static final int MC = 96;
     private static final int NC = 1024;
     static final Kernel KERNEL = chooseKernel();
+    /** Below this many rows of op(A), op(B) is read in place (not packed): each of its elements serves few rows. */
+    private static final int SMALL_M = 32;
 
-    private Gemm() {
+    private final Kernel kernel;
+    private final double[] pa;
+    private final double[] pb;
+
+    /** A workspace for one thread's products. */
+    public Gemm() {
+        this(KERNEL);
+    }
+
+    Gemm(Kernel kernel) {
+        this.kernel = kernel;
+        pa = new double[(MC + MR) * KC];
+        pb = new double[(NC + kernel.nr()) * KC];
     }
 
     static Kernel chooseKernel() {
@@ -48,20 +62,20 @@ public final class Gemm {
         return KERNEL.getClass().getSimpleName();
     }
 
-    /** C (m x n) = alpha op(A) op(B) + beta C; op(A) is m x k, op(B) is k x n. */
+    /** C (m x n) = alpha op(A) op(B) + beta C with a fresh workspace (for one-off products). */
     public static void mult(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int ao,
                             int lda, double[] b, int bo, int ldb, double beta, double[] c, int co, int ldc) {
-        mult(KERNEL, transA, transB, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc);
-    }
-
-    /** Convenience: C = op(A) op(B) for dense matrices without offsets. */
-    public static void mult(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double beta,
-                            double[] c) {
-        mult(transA, transB, m, n, k, 1.0, a, 0, transA ? m : k, b, 0, transB ? k : n, beta, c, 0, n);
+        new Gemm().product(transA, transB, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc);
     }
 
     static void mult(Kernel kernel, boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a,
                      int ao, int lda, double[] b, int bo, int ldb, double beta, double[] c, int co, int ldc) {
+        new Gemm(kernel).product(transA, transB, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc);
+    }
+
+    /** C (m x n) = alpha op(A) op(B) + beta C; op(A) is m x k, op(B) is k x n. */
+    public void product(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int ao,
+                        int lda, double[] b, int bo, int ldb, double beta, double[] c, int co, int ldc) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -81,8 +95,29 @@ public final class Gemm {
             return;
         }
         int nr = kernel.nr();
-        double[] pa = new double[(MC + MR) * KC];
-        double[] pb = new double[(NC + nr) * KC];
+        if (m <= SMALL_M && !transB) {
+            // op(B) in place: its rows are read with stride ldb, a strip of nr columns stays in L1 across A's panels
+            for (int p0 = 0; p0 < k; p0 += KC) {
+                int kc = Math.min(KC, k - p0);
+                packA(transA, a, ao, lda, 0, m, p0, kc, pa);
+                int nfull = n - n % nr;
+                for (int jr = 0; jr < nfull; jr += nr) {
+                    for (int ir = 0; ir < m; ir += MR) {
+                        kernel.run(kc, pa, (ir / MR) * kc * MR, b, bo + p0 * ldb + jr, ldb, alpha, c,
+                                co + ir * ldc + jr, ldc, Math.min(MR, m - ir), nr);
+                    }
+                }
+                if (nfull < n) {
+                    int w = n - nfull;
+                    packB(false, b, bo, ldb, p0, kc, nfull, w, nr, pb);
+                    for (int ir = 0; ir < m; ir += MR) {
+                        kernel.run(kc, pa, (ir / MR) * kc * MR, pb, 0, nr, alpha, c, co + ir * ldc + nfull, ldc,
+                                Math.min(MR, m - ir), w);
+                    }
+                }
+            }
+            return;
+        }
         for (int j0 = 0; j0 < n; j0 += NC) {
             int nc = Math.min(NC, n - j0);
             for (int p0 = 0; p0 < k; p0 += KC) {
@@ -96,7 +131,7 @@ public final class Gemm {
                         int aoff = (ir / MR) * kc * MR;
                         for (int jr = 0; jr < nc; jr += nr) {
                             int w = Math.min(nr, nc - jr);
-                            kernel.run(kc, pa, aoff, pb, (jr / nr) * kc * nr, alpha, c,
+                            kernel.run(kc, pa, aoff, pb, (jr / nr) * kc * nr, nr, alpha, c,
                                     co + (i0 + ir) * ldc + j0 + jr, ldc, mr, w);
                         }
                     }
@@ -178,11 +213,11 @@ public final class Gemm {
         }
 
         @Override
-        public void run(int kc, double[] a, int ao, double[] b, int bo, double alpha, double[] c, int co, int ldc,
-                        int mr, int nr) {
+        public void run(int kc, double[] a, int ao, double[] b, int bo, int ldb, double alpha, double[] c, int co,
+                        int ldc, int mr, int nr) {
             double[] acc = new double[MR * NR];
             for (int p = 0; p < kc; p++) {
-                int ap = ao + p * MR, bp = bo + p * NR;
+                int ap = ao + p * MR, bp = bo + p * ldb;
                 double a0 = a[ap], a1 = a[ap + 1], a2 = a[ap + 2], a3 = a[ap + 3];
                 for (int j = 0; j < NR; j++) {
                     double bv = b[bp + j];

@@ -64,8 +64,15 @@ final class ThreeCentre {
         int npair = n * (n + 1) / 2;
         int naux = aux.functionCount();
         double[] out = new double[naux * npair];
-        List<ShellPair> ap = auxPairs(aux, false);
+        ThreeCentreEri.Aux[] ax = new ThreeCentreEri.Aux[aux.shellCount()];
+        for (int p = 0; p < ax.length; p++) {
+            ax[p] = new ThreeCentreEri.Aux(aux.shell(p));
+        }
         int ns = orb.shellCount();
+        double[][] tw = new double[ns][];
+        for (int i = 0; i < ns; i++) {
+            tw[i] = toWorking(orb.shell(i));
+        }
         List<int[]> pairs = new ArrayList<>();
         for (int i = 0; i < ns; i++) {
             for (int j = 0; j <= i; j++) {
@@ -73,40 +80,38 @@ final class ThreeCentre {
             }
         }
         Parallel.run(threads, pool, t -> {
-            Eri eri = new Eri();
+            ThreeCentreEri eri = new ThreeCentreEri();
             double[] blk = new double[0];
             double[] tmp = new double[0];
             for (int k = t; k < pairs.size(); k += threads) {
                 int si = pairs.get(k)[0], sj = pairs.get(k)[1];
                 Shell a = orb.shell(si), b = orb.shell(sj);
-                ShellPair mn = new ShellPair(a, b, false);
-                if (mn.primitivePairs() == 0) {
+                ThreeCentreEri.Pair mn = new ThreeCentreEri.Pair(a, b);
+                if (mn.nprim == 0) {
                     continue;
                 }
-                double[] ta = toWorking(a), tb = toWorking(b);
                 int na = a.functionCount(), nb = b.functionCount(), ca = a.cartesianCount(), cb = b.cartesianCount();
                 int oa = orb.functionOffset(si), ob = orb.functionOffset(sj);
-                for (int p = 0; p < aux.shellCount(); p++) {
-                    Shell ps = aux.shell(p);
-                    int cp = ps.cartesianCount(), np = ps.functionCount();
-                    int size = cp * ca * cb;
+                boolean cart = !a.pure() && !b.pure();
+                for (int p = 0; p < ax.length; p++) {
+                    int np = ax[p].nf;
+                    int size = np * Math.max(ca * cb, na * nb);
                     if (blk.length < size) {
                         blk = new double[size];
                         tmp = new double[size];
                     }
-                    eri.quartet(ap.get(p), mn, blk);
-                    double[] w = transform(blk, tmp, toWorking(ps), np, cp, ta, na, ca, tb, nb, cb);
+                    eri.compute(mn, ax[p], blk);
+                    double[] w = cart ? blk : transform(blk, tmp, null, np, np, tw[si], na, ca, tw[sj], nb, cb);
                     int op = aux.functionOffset(p);
                     for (int x = 0; x < np; x++) {
                         int row = (op + x) * npair;
                         for (int y = 0; y < na; y++) {
                             int m = oa + y;
-                            for (int z = 0; z < nb; z++) {
-                                int nn = ob + z;
-                                if (nn > m) {
-                                    continue;
-                                }
-                                out[row + pair(m, nn)] = w[(x * na + y) * nb + z];
+                            int o = row + m * (m + 1) / 2 + ob;
+                            int src = (x * na + y) * nb;
+                            int zmax = Math.min(nb, m - ob + 1);
+                            for (int z = 0; z < zmax; z++) {
+                                out[o + z] = w[src + z];
                             }
                         }
                     }
@@ -288,13 +293,14 @@ final class ThreeCentre {
 
     /**
      * Transforms a Cartesian block [c1][c2][c3] to working functions [f1][f2][f3] with t1 (f1 x c1) etc.; uses
-     * a and b as scratch (both at least c1*c2*c3 and f1*f2*f3 long); returns the array holding the result.
+     * a and b as scratch (both at least c1*c2*c3 and f1*f2*f3 long); a null t means identity. Returns the array
+     * holding the result.
      */
     static double[] transform(double[] a, double[] b, double[] t1, int f1, int c1, double[] t2, int f2, int c2,
                               double[] t3, int f3, int c3) {
         // index 3: [c1][c2][c3] -> [c1][c2][f3]
         double[] src = a, dst = b;
-        if (!(f3 == c3 && isIdentity(t3, c3))) {
+        if (t3 != null && !(f3 == c3 && isIdentity(t3, c3))) {
             for (int r = 0; r < c1 * c2; r++) {
                 for (int f = 0; f < f3; f++) {
                     double s = 0;
@@ -309,7 +315,7 @@ final class ThreeCentre {
             dst = x;
         }
         // index 2: [c1][c2][f3] -> [c1][f2][f3]
-        if (!(f2 == c2 && isIdentity(t2, c2))) {
+        if (t2 != null && !(f2 == c2 && isIdentity(t2, c2))) {
             for (int i = 0; i < c1; i++) {
                 for (int f = 0; f < f2; f++) {
                     for (int z = 0; z < f3; z++) {
@@ -326,7 +332,7 @@ final class ThreeCentre {
             dst = x;
         }
         // index 1: [c1][f2][f3] -> [f1][f2][f3]
-        if (!(f1 == c1 && isIdentity(t1, c1))) {
+        if (t1 != null && !(f1 == c1 && isIdentity(t1, c1))) {
             int inner = f2 * f3;
             for (int f = 0; f < f1; f++) {
                 for (int z = 0; z < inner; z++) {

@@ -19,14 +19,14 @@ final class VectorKernel implements Gemm.Kernel {
     }
 
     @Override
-    public void run(int kc, double[] a, int ao, double[] b, int bo, double alpha, double[] c, int co, int ldc,
-                    int mr, int nr) {
+    public void run(int kc, double[] a, int ao, double[] b, int bo, int ldb, double alpha, double[] c, int co,
+                    int ldc, int mr, int nr) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = DoubleVector.zero(S);
         DoubleVector c10 = DoubleVector.zero(S), c11 = DoubleVector.zero(S);
         DoubleVector c20 = DoubleVector.zero(S), c21 = DoubleVector.zero(S);
         DoubleVector c30 = DoubleVector.zero(S), c31 = DoubleVector.zero(S);
         int ap = ao, bp = bo;
-        for (int p = 0; p < kc; p++, ap += Gemm.MR, bp += NR) {
+        for (int p = 0; p < kc; p++, ap += Gemm.MR, bp += ldb) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
             DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);

@@ -5,14 +5,14 @@ package org.qcmb.engine.builtin.integrals;
  * R^n_{t+1,u,v} = t R^{n+1}_{t-1,u,v} + X R^{n+1}_{t,u,v}, with R^n_{000} = (-2 alpha)^n F_n(alpha |PC|^2).
  * Results go into a cube r[(t*S + u)*S + v], S = L+1. Not thread-safe (scratch buffers): one per thread.
  */
-final class HermiteCoulomb {
+public final class HermiteCoulomb {
     private final double[] boys = new double[Boys.MAX_M + 2];
     private double[] cur = new double[0];
     private double[] prev = new double[0];
     private final double[] fac = new double[Boys.MAX_M + 2];
 
     /** Fills r (size >= S^3) with scale * R_{tuv}. */
-    void compute(int lmax, double alpha, double x, double y, double z, double scale, double[] r) {
+    public void compute(int lmax, double alpha, double x, double y, double z, double scale, double[] r) {
         int s = lmax + 1;
         double t2 = alpha * (x * x + y * y + z * z);
         Boys.compute(lmax, t2, boys);

@@ -1,0 +1,300 @@
+package org.qcmb.engine.builtin.df;
+
+import org.qcmb.engine.builtin.basis.Shell;
+import org.qcmb.engine.builtin.basis.SphericalTransform;
+import org.qcmb.engine.builtin.integrals.Hermite;
+import org.qcmb.engine.builtin.integrals.HermiteCoulomb;
+
+/**
+ * Three-centre integrals (P|ab) by McMurchie-Davidson, written for one-centre fitting functions:
+ * (P|ab) = 2 pi^{5/2} / (p g sqrt(p+g)) sum_h E^{ab}_h sum_e w^P_e R_{h+e}(p g/(p+g), R_P - C).
+ * A pure fitting function S_lm(r) e^{-g r^2} needs Hermite functions of order l only (Hobson's theorem:
+ * S_lm(r) e^{-g r^2} = (2g)^{-l} S_lm(Lambda)), so its expansion w^P has (l+1)(l+2)/2 entries and no
+ * transformation to spherical functions is needed afterwards. One instance per thread (scratch buffers).
+ */
+final class ThreeCentreEri {
+    /** Primitive pairs whose |prefactor| (pi/p)^{3/2} falls below this are dropped (as the four-centre code). */
+    static final double PRIMITIVE_CUTOFF = 1e-15;
+    private static final double TWO_PI_POW_2_5 = 2 * Math.pow(Math.PI, 2.5);
+
+    /** An orbital shell pair: significant primitive pairs and the sparse Hermite expansion of each component pair. */
+    static final class Pair {
+        final Shell a;
+        final Shell b;
+        final int na;
+        final int nb;
+        /** la + lb: the Hermite order of the pair. */
+        final int l;
+        final int nh;
+        final int nprim;
+        final double[] p;
+        final double[] px;
+        final double[] py;
+        final double[] pz;
+        final double[] pref;
+        /** Component pair ab has entries start[ab] .. start[ab+1]-1: Hermite index hIdx, values[k * size + e]. */
+        final int[] start;
+        final int[] hIdx;
+        final double[] values;
+        final int size;
+
+        Pair(Shell a, Shell b) {
+            this.a = a;
+            this.b = b;
+            int la = a.l(), lb = b.l();
+            int[][] ca = Shell.cartesianComponents(la), cb = Shell.cartesianComponents(lb);
+            na = ca.length;
+            nb = cb.length;
+            l = la + lb;
+            nh = Hermite.count(l);
+            Hermite.Index idx = Hermite.Index.of(l);
+            double abx = a.x() - b.x(), aby = a.y() - b.y(), abz = a.z() - b.z();
+            double ab2 = abx * abx + aby * aby + abz * abz;
+            int max = a.primitiveCount() * b.primitiveCount();
+            int[] ia = new int[max], ib = new int[max];
+            double[] pp = new double[max], kk = new double[max];
+            int n = 0;
+            for (int i = 0; i < a.primitiveCount(); i++) {
+                for (int j = 0; j < b.primitiveCount(); j++) {
+                    double ea = a.exponents()[i], eb = b.exponents()[j], sum = ea + eb;
+                    double k = a.coefficients()[i] * b.coefficients()[j] * Math.exp(-ea * eb / sum * ab2);
+                    if (Math.abs(k) * Math.pow(Math.PI / sum, 1.5) < PRIMITIVE_CUTOFF) {
+                        continue;
+                    }
+                    ia[n] = i;
+                    ib[n] = j;
+                    pp[n] = sum;
+                    kk[n] = k;
+                    n++;
+                }
+            }
+            nprim = n;
+            p = java.util.Arrays.copyOf(pp, n);
+            pref = java.util.Arrays.copyOf(kk, n);
+            px = new double[n];
+            py = new double[n];
+            pz = new double[n];
+            start = new int[na * nb + 1];
+            int total = 0;
+            for (int x = 0; x < na; x++) {
+                for (int y = 0; y < nb; y++) {
+                    start[x * nb + y] = total;
+                    total += (ca[x][0] + cb[y][0] + 1) * (ca[x][1] + cb[y][1] + 1) * (ca[x][2] + cb[y][2] + 1);
+                }
+            }
+            start[na * nb] = total;
+            size = total;
+            hIdx = new int[total];
+            values = new double[n * total];
+            int e = 0;
+            for (int x = 0; x < na; x++) {
+                for (int y = 0; y < nb; y++) {
+                    for (int t = 0; t <= ca[x][0] + cb[y][0]; t++) {
+                        for (int u = 0; u <= ca[x][1] + cb[y][1]; u++) {
+                            for (int v = 0; v <= ca[x][2] + cb[y][2]; v++) {
+                                hIdx[e++] = idx.indexOf(t, u, v);
+                            }
+                        }
+                    }
+                }
+            }
+            int nt = l + 1;
+            for (int k = 0; k < n; k++) {
+                double ea = a.exponents()[ia[k]], eb = b.exponents()[ib[k]], sum = p[k];
+                px[k] = (ea * a.x() + eb * b.x()) / sum;
+                py[k] = (ea * a.y() + eb * b.y()) / sum;
+                pz[k] = (ea * a.z() + eb * b.z()) / sum;
+                double[] tx = Hermite.table(la, lb, sum, px[k] - a.x(), px[k] - b.x());
+                double[] ty = Hermite.table(la, lb, sum, py[k] - a.y(), py[k] - b.y());
+                double[] tz = Hermite.table(la, lb, sum, pz[k] - a.z(), pz[k] - b.z());
+                int o = k * total;
+                for (int x = 0; x < na; x++) {
+                    for (int y = 0; y < nb; y++) {
+                        int bx = (ca[x][0] * (lb + 1) + cb[y][0]) * nt, by = (ca[x][1] * (lb + 1) + cb[y][1]) * nt,
+                                bz = (ca[x][2] * (lb + 1) + cb[y][2]) * nt;
+                        for (int t = 0; t <= ca[x][0] + cb[y][0]; t++) {
+                            for (int u = 0; u <= ca[x][1] + cb[y][1]; u++) {
+                                double exy = tx[bx + t] * ty[by + u];
+                                for (int v = 0; v <= ca[x][2] + cb[y][2]; v++) {
+                                    values[o++] = exy * tz[bz + v];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A fitting shell: for each of its working functions f, entries start[f] .. start[f+1]-1 with Hermite triple
+     * (t, u, v) and per primitive q the weight w[q * size + e] (contraction coefficient, expansion coefficient and
+     * the ket sign (-1)^{t+u+v}).
+     */
+    static final class Aux {
+        final Shell s;
+        final int l;
+        final int nf;
+        final int nprim;
+        final int[] start;
+        final int[] t;
+        final int[] u;
+        final int[] v;
+        final double[] w;
+        final int size;
+
+        Aux(Shell s) {
+            this.s = s;
+            l = s.l();
+            nprim = s.primitiveCount();
+            int[][] comps = Shell.cartesianComponents(l);
+            int nc = comps.length;
+            double sign = (l & 1) == 0 ? 1 : -1;
+            if (s.pure()) {
+                double[][] tr = SphericalTransform.matrix(l);
+                nf = tr.length;
+                start = new int[nf + 1];
+                int total = 0;
+                for (int f = 0; f < nf; f++) {
+                    start[f] = total;
+                    for (int c = 0; c < nc; c++) {
+                        if (tr[f][c] != 0) {
+                            total++;
+                        }
+                    }
+                }
+                start[nf] = total;
+                size = total;
+                t = new int[total];
+                u = new int[total];
+                v = new int[total];
+                w = new double[nprim * total];
+                int e = 0;
+                for (int f = 0; f < nf; f++) {
+                    for (int c = 0; c < nc; c++) {
+                        if (tr[f][c] == 0) {
+                            continue;
+                        }
+                        t[e] = comps[c][0];
+                        u[e] = comps[c][1];
+                        v[e] = comps[c][2];
+                        for (int q = 0; q < nprim; q++) {
+                            double g = s.exponents()[q];
+                            w[q * total + e] = sign * s.coefficients()[q] * Math.pow(2 * g, -l) * tr[f][c];
+                        }
+                        e++;
+                    }
+                }
+            } else {
+                nf = nc;
+                start = new int[nf + 1];
+                int total = 0;
+                for (int f = 0; f < nf; f++) {
+                    start[f] = total;
+                    total += (comps[f][0] / 2 + 1) * (comps[f][1] / 2 + 1) * (comps[f][2] / 2 + 1);
+                }
+                start[nf] = total;
+                size = total;
+                t = new int[total];
+                u = new int[total];
+                v = new int[total];
+                w = new double[nprim * total];
+                for (int q = 0; q < nprim; q++) {
+                    double g = s.exponents()[q];
+                    // one-centre Hermite coefficients E^{i0}_t (t = i, i-2, ...)
+                    double[] e1 = Hermite.table(l, 0, g, 0, 0);
+                    int e = 0;
+                    for (int f = 0; f < nf; f++) {
+                        int[] c = comps[f];
+                        for (int tt = c[0] % 2; tt <= c[0]; tt += 2) {
+                            for (int uu = c[1] % 2; uu <= c[1]; uu += 2) {
+                                for (int vv = c[2] % 2; vv <= c[2]; vv += 2) {
+                                    t[e] = tt;
+                                    u[e] = uu;
+                                    v[e] = vv;
+                                    double sg = ((tt + uu + vv) & 1) == 0 ? 1 : -1;
+                                    w[q * total + e] = sg * s.coefficients()[q] * e1[c[0] * (l + 1) + tt]
+                                            * e1[c[1] * (l + 1) + uu] * e1[c[2] * (l + 1) + vv];
+                                    e++;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private final HermiteCoulomb coulomb = new HermiteCoulomb();
+    private double[] r = new double[512];
+    private double[] g = new double[256];
+    private int[] offH = new int[64];
+    private int[] offE = new int[64];
+
+    /** out[f * na*nb + ab] = (f|ab): working functions f of the fitting shell, Cartesian component pairs ab. */
+    void compute(Pair mn, Aux aux, double[] out) {
+        int nab = mn.na * mn.nb, nf = aux.nf, nh = mn.nh;
+        java.util.Arrays.fill(out, 0, nf * nab, 0.0);
+        if (mn.nprim == 0) {
+            return;
+        }
+        int lmax = mn.l + aux.l;
+        int s = lmax + 1;
+        if (r.length < s * s * s) {
+            r = new double[s * s * s];
+        }
+        if (g.length < nf * nh) {
+            g = new double[nf * nh];
+        }
+        if (offH.length < nh) {
+            offH = new int[nh];
+        }
+        if (offE.length < aux.size) {
+            offE = new int[aux.size];
+        }
+        Hermite.Index hi = Hermite.Index.of(mn.l);
+        for (int h = 0; h < nh; h++) {
+            offH[h] = (hi.t[h] * s + hi.u[h]) * s + hi.v[h];
+        }
+        for (int e = 0; e < aux.size; e++) {
+            offE[e] = (aux.t[e] * s + aux.u[e]) * s + aux.v[e];
+        }
+        double cx = aux.s.x(), cy = aux.s.y(), cz = aux.s.z();
+        double[] rr = r, gg = g;
+        int[] oh = offH, oe = offE, start = aux.start, hIdx = mn.hIdx, pst = mn.start;
+        double[] vals = mn.values, aw = aux.w;
+        for (int q = 0; q < aux.nprim; q++) {
+            double ga = aux.s.exponents()[q];
+            int wq = q * aux.size;
+            for (int k = 0; k < mn.nprim; k++) {
+                double pe = mn.p[k], sum = pe + ga;
+                double pref = TWO_PI_POW_2_5 / (pe * ga * Math.sqrt(sum)) * mn.pref[k];
+                coulomb.compute(lmax, pe * ga / sum, mn.px[k] - cx, mn.py[k] - cy, mn.pz[k] - cz, pref, rr);
+                for (int f = 0; f < nf; f++) {
+                    int go = f * nh;
+                    int e0 = start[f], e1 = start[f + 1];
+                    for (int h = 0; h < nh; h++) {
+                        int base = oh[h];
+                        double acc = 0;
+                        for (int e = e0; e < e1; e++) {
+                            acc += aw[wq + e] * rr[base + oe[e]];
+                        }
+                        gg[go + h] = acc;
+                    }
+                }
+                int vo = k * mn.size;
+                for (int ab = 0; ab < nab; ab++) {
+                    int a0 = pst[ab], a1 = pst[ab + 1];
+                    for (int f = 0; f < nf; f++) {
+                        int go = f * nh;
+                        double acc = 0;
+                        for (int e = a0; e < a1; e++) {
+                            acc += vals[vo + e] * gg[go + hIdx[e]];
+                        }
+                        out[f * nab + ab] += acc;
+                    }
+                }
+            }
+        }
+    }
+}
