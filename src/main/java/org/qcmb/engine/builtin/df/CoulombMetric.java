@@ -89,6 +89,7 @@ final class CoulombMetric {
         int nblocks = (ncol + BLOCK - 1) / BLOCK;
         int nth = Math.max(1, Math.min(threads, nblocks));
         Parallel.run(nth, pool, t -> {
+            Gemm gemm = new Gemm();
             double[] in = new double[n * BLOCK];
             double[] out = new double[n * BLOCK];
             for (int bl = t; bl < nblocks; bl += nth) {
@@ -96,7 +97,7 @@ final class CoulombMetric {
                 for (int p = 0; p < n; p++) {
                     System.arraycopy(a, p * ncol + c0, in, p * w, w);
                 }
-                multiply(in, out, w, transpose);
+                multiply(in, out, w, transpose, gemm);
                 for (int p = 0; p < n; p++) {
                     System.arraycopy(out, p * w, a, p * ncol + c0, w);
                 }
@@ -105,9 +106,9 @@ final class CoulombMetric {
     }
 
     /** out (n x w) = S in or S^T in, using only the nonzero triangle of a triangular S (in row blocks). */
-    private void multiply(double[] in, double[] out, int w, boolean transpose) {
+    private void multiply(double[] in, double[] out, int w, boolean transpose, Gemm gemm) {
         if (!triangular) {
-            Gemm.mult(transpose, false, n, w, n, 1.0, s, 0, n, in, 0, w, 0.0, out, 0, w);
+            gemm.product(transpose, false, n, w, n, 1.0, s, 0, n, in, 0, w, 0.0, out, 0, w);
             return;
         }
         final int rb = 128;
@@ -115,10 +116,10 @@ final class CoulombMetric {
             int h = Math.min(rb, n - i0);
             if (!transpose) {
                 // rows i0..i0+h of L^-1 are zero beyond column i0+h-1
-                Gemm.mult(false, false, h, w, i0 + h, 1.0, s, i0 * n, n, in, 0, w, 0.0, out, i0 * w, w);
+                gemm.product(false, false, h, w, i0 + h, 1.0, s, i0 * n, n, in, 0, w, 0.0, out, i0 * w, w);
             } else {
                 // rows i0.. of (L^-1)^T: columns i0.. of L^-1, nonzero only in rows >= i0
-                Gemm.mult(true, false, h, w, n - i0, 1.0, s, i0 * n + i0, n, in, i0 * w, w, 0.0, out, i0 * w, w);
+                gemm.product(true, false, h, w, n - i0, 1.0, s, i0 * n + i0, n, in, i0 * w, w, 0.0, out, i0 * w, w);
             }
         }
     }

@@ -71,7 +71,7 @@ public final class DfFock implements FockBuilder {
                 c++;
             }
         }
-        return build(d, left, right, k);
+        return build(left, right, k, false);
     }
 
     /**
@@ -79,32 +79,20 @@ public final class DfFock implements FockBuilder {
      * response equations need: K(X) = sum_Q (B^Q L)(B^Q R)^T + transpose.
      */
     public double[] twoElectronPair(double[] left, double[] right, int k) {
-        int n = t.n();
-        double[] x = new double[n * n];
-        Gemm.mult(false, true, n, n, k, 1.0, left, 0, k, right, 0, k, 0.0, x, 0, n);
-        for (int m = 0; m < n; m++) {
-            for (int l = 0; l < m; l++) {
-                double v = x[m * n + l] + x[l * n + m];
-                x[m * n + l] = v;
-                x[l * n + m] = v;
-            }
-            x[m * n + m] *= 2;
-        }
-        return build(x, left, right, k, true);
+        return build(left, right, k, true);
     }
 
     /** Q functions per batch of the exchange product (the inner dimension of one K update is QBATCH * k). */
     private static final int QBATCH = 16;
+    /** Row block of the triangular exchange update. */
+    private static final int KBLOCK = 48;
 
-    private double[] build(double[] d, double[] left, double[] right, int k) {
-        return build(d, left, right, k, false);
-    }
 
     /**
      * J of X = left right^T (+ right left^T when {@code both}), d_Q = sum_mn B^Q_mn X_mn taken from the half
      * transforms; K = sum_Q (B^Q left)(B^Q right)^T, plus its transpose when {@code both}.
      */
-    private double[] build(double[] x, double[] left, double[] right, int k, boolean both) {
+    private double[] build(double[] left, double[] right, int k, boolean both) {
         int n = t.n(), naux = t.naux(), nn = n * n;
         double[] b = t.b();
         double[] dq = new double[naux];
@@ -114,7 +102,7 @@ public final class DfFock implements FockBuilder {
         // right^T and left^T (k x n) for the d_Q dot products
         double[] rt = transpose(right, n, k), lt = same ? rt : transpose(left, n, k);
         Parallel.run(threads, pool, th -> {
-            Gemm gemm = new Gemm();
+            Gemm gemm = new Gemm(), gemmR = new Gemm(), gemmK = new Gemm();
             double[] zl = new double[QBATCH * k * n], zr = same ? zl : new double[QBATCH * k * n];
             double[] kpart = new double[nn];
             for (int bt = th; bt < nbatch; bt += threads) {
@@ -122,9 +110,9 @@ public final class DfFock implements FockBuilder {
                 for (int qq = 0; qq < nq; qq++) {
                     int q = q0 + qq, zo = qq * k * n;
                     // Z[(qq, i)][m] = sum_l C[l][i] B^Q[l][m]
-                    gemm.product(true, false, k, n, n, 1.0, left, 0, k, b, q * nn, n, 0.0, zl, zo, n);
+                    gemm.product(true, false, k, n, n, 1.0, left, 0, k, b, q * nn, n, 0.0, zl, zo, n, true);
                     if (!same) {
-                        gemm.product(true, false, k, n, n, 1.0, right, 0, k, b, q * nn, n, 0.0, zr, zo, n);
+                        gemmR.product(true, false, k, n, n, 1.0, right, 0, k, b, q * nn, n, 0.0, zr, zo, n, true);
                     }
                     // d_Q = sum_mn B^Q_mn (L R^T)_mn = sum_i sum_m Z_L[i][m] R[m][i]
                     double s = 0;
@@ -140,24 +128,41 @@ public final class DfFock implements FockBuilder {
                     }
                     dq[q] = s;
                 }
-                gemm.product(true, false, n, n, nq * k, 1.0, zl, 0, n, zr, 0, n, 1.0, kpart, 0, n);
+                // K += Z_L^T Z_R; with Z_L = Z_R only the lower triangle, in row blocks
+                if (same) {
+                    for (int i0 = 0; i0 < n; i0 += KBLOCK) {
+                        int h = Math.min(KBLOCK, n - i0);
+                        gemmK.product(true, false, h, i0 + h, nq * k, 1.0, zl, i0, n, zl, 0, n, 1.0, kpart, i0 * n, n);
+                    }
+                } else {
+                    gemmK.product(true, false, n, n, nq * k, 1.0, zl, 0, n, zr, 0, n, 1.0, kpart, 0, n);
+                }
             }
             kparts[th] = kpart;
         });
-        // J_mn = sum_Q d_Q B^Q_mn, lower triangle, rows split over threads
-        double[] jm = new double[nn];
+        // J_mn = sum_Q d_Q B^Q_mn over the lower triangle: each thread streams through its share of Q
+        double[][] jparts = new double[threads][];
         Parallel.run(threads, pool, th -> {
-            for (int m = th; m < n; m += threads) {
-                int row = m * n;
-                for (int q = 0; q < naux; q++) {
-                    double v = dq[q];
-                    int o = q * nn + row;
+            double[] jm = new double[nn];
+            int q0 = th * naux / threads, q1 = (th + 1) * naux / threads;
+            for (int q = q0; q < q1; q++) {
+                double v = dq[q];
+                int o = q * nn;
+                for (int m = 0; m < n; m++) {
+                    int row = m * n;
                     for (int l = 0; l <= m; l++) {
-                        jm[row + l] += v * b[o + l];
+                        jm[row + l] += v * b[o + row + l];
                     }
                 }
             }
+            jparts[th] = jm;
         });
+        double[] jm = jparts[0];
+        for (int th = 1; th < threads; th++) {
+            for (int x = 0; x < nn; x++) {
+                jm[x] += jparts[th][x];
+            }
+        }
         double[] g = new double[nn];
         for (int m = 0; m < n; m++) {
             for (int l = 0; l <= m; l++) {
@@ -169,7 +174,10 @@ public final class DfFock implements FockBuilder {
         for (double[] kp : kparts) {
             for (int m = 0; m < n; m++) {
                 for (int l = 0; l < n; l++) {
-                    g[m * n + l] -= both ? kp[m * n + l] + kp[l * n + m] : kp[m * n + l];
+                    // same: only the lower triangle was formed (K symmetric)
+                    double v = same ? (l <= m ? kp[m * n + l] : kp[l * n + m])
+                            : both ? kp[m * n + l] + kp[l * n + m] : kp[m * n + l];
+                    g[m * n + l] -= v;
                 }
             }
         }

@@ -44,6 +44,7 @@ public final class DfGradient {
         double[] h = new double[naux * n * no], xh = new double[naux * n * no];
         double[] gamma3 = new double[naux * npair];
         Parallel.run(nth, pool, th -> {
+            Gemm gemm = new Gemm();
             double[] y = new double[n * n];
             for (int q = th; q < naux; q += nth) {
                 int fo = t.offset(q);
@@ -55,10 +56,10 @@ public final class DfGradient {
                 dq[q] = sd;
                 xq[q] = sx;
                 int oh = q * n * no;
-                Gemm.mult(false, false, n, no, n, 1.0, b, fo, n, c, 0, no, 0.0, h, oh, no);
-                Gemm.mult(false, false, n, no, n, 1.0, x, 0, n, h, oh, no, 0.0, xh, oh, no);
+                gemm.product(false, false, n, no, n, 1.0, b, fo, n, c, 0, no, 0.0, h, oh, no);
+                gemm.product(false, false, n, no, n, 1.0, x, 0, n, h, oh, no, 0.0, xh, oh, no);
                 // y = X H C^T (n x n); gamma~ = 2 (d X + x D) - (y + y^T)
-                Gemm.mult(false, true, n, n, no, 1.0, xh, oh, no, c, 0, no, 0.0, y, 0, n);
+                gemm.product(false, true, n, n, no, 1.0, xh, oh, no, c, 0, no, 0.0, y, 0, n);
                 int og = q * npair;
                 for (int m = 0; m < n; m++) {
                     for (int l = 0; l <= m; l++) {

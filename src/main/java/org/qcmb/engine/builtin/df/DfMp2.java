@@ -35,6 +35,7 @@ public final class DfMp2 {
         int naux = aux.functionCount();
         double[][] parts = new double[threads][1];
         Parallel.run(threads, pool, th -> {
+            Gemm gemm = new Gemm();
             double[] iab = new double[nv * nv];
             double e = 0;
             int pairIndex = 0;
@@ -44,7 +45,7 @@ public final class DfMp2 {
                         continue;
                     }
                     // (ia|jb) = sum_Q B_i[Q][a] B_j[Q][b]
-                    Gemm.mult(true, false, nv, nv, naux, 1.0, b, i * naux * nv, nv, b, j * naux * nv, nv, 0.0, iab, 0,
+                    gemm.product(true, false, nv, nv, naux, 1.0, b, i * naux * nv, nv, b, j * naux * nv, nv, 0.0, iab, 0,
                             nv);
                     double eij = eps[frozen + i] + eps[frozen + j];
                     double s = 0;
@@ -82,12 +83,13 @@ public final class DfMp2 {
         // ov[P][i][a] = sum_mn C_mi (P|mn) C_na
         double[] ov = new double[naux * no * nv];
         Parallel.run(threads, pool, th -> {
+            Gemm gemm = new Gemm();
             double[] full = new double[n * n];
             double[] z = new double[no * n];
             for (int p = th; p < naux; p += threads) {
                 DfFock.unpack(raw, p * npair, n, full);
-                Gemm.mult(true, false, no, n, n, 1.0, co, 0, no, full, 0, n, 0.0, z, 0, n);
-                Gemm.mult(false, false, no, nv, n, 1.0, z, 0, n, cv, 0, nv, 0.0, ov, p * no * nv, nv);
+                gemm.product(true, false, no, n, n, 1.0, co, 0, no, full, 0, n, 0.0, z, 0, n);
+                gemm.product(false, false, no, nv, n, 1.0, z, 0, n, cv, 0, nv, 0.0, ov, p * no * nv, nv);
             }
         });
         CoulombMetric.of(aux).fit(ov, no * nv, threads, pool);

@@ -78,11 +78,12 @@ public final class DfMp2Gradient {
         double[] h = new double[naux * no * n];
         double[] b = new double[naux * no * nv];
         Parallel.run(threads, pool, th -> {
+            Gemm gemm = new Gemm();
             double[] full = new double[n * n];
             for (int p = th; p < naux; p += threads) {
                 DfFock.unpack(raw, p * npair, n, full);
-                Gemm.mult(true, false, no, n, n, 1.0, cao, 0, no, full, 0, n, 0.0, h, p * no * n, n);
-                Gemm.mult(false, false, no, nv, n, 1.0, h, p * no * n, n, cv, 0, nv, 0.0, b, p * no * nv, nv);
+                gemm.product(true, false, no, n, n, 1.0, cao, 0, no, full, 0, n, 0.0, h, p * no * n, n);
+                gemm.product(false, false, no, nv, n, 1.0, h, p * no * n, n, cv, 0, nv, 0.0, b, p * no * nv, nv);
             }
         });
         CoulombMetric metric = CoulombMetric.of(ri);
@@ -95,6 +96,7 @@ public final class DfMp2Gradient {
         double[][] pvParts = new double[threads][];
         double[] ePart = new double[threads];
         Parallel.run(threads, pool, th -> {
+            Gemm gemm = new Gemm();
             double[] gam = new double[no * naux * nv];
             double[] pv = new double[nv * nv];
             double[] iab = new double[nv * nv], tt = new double[nv * nv], tl = new double[nv * nv];
@@ -105,7 +107,7 @@ public final class DfMp2Gradient {
                     if (pairIndex % threads != th) {
                         continue;
                     }
-                    Gemm.mult(true, false, nv, nv, naux, 1.0, bi, i * naux * nv, nv, bi, j * naux * nv, nv, 0.0, iab, 0,
+                    gemm.product(true, false, nv, nv, naux, 1.0, bi, i * naux * nv, nv, bi, j * naux * nv, nv, 0.0, iab, 0,
                             nv);
                     double eij = eps[nf + i] + eps[nf + j];
                     for (int a = 0; a < nv; a++) {
@@ -132,14 +134,14 @@ public final class DfMp2Gradient {
                         }
                     }
                     // Gamma_i[Q][a] += sum_b B_j[Q][b] T_ab ; Gamma_j[Q][b] += sum_a B_i[Q][a] T_ab
-                    Gemm.mult(false, true, naux, nv, nv, 1.0, bi, j * naux * nv, nv, tl, 0, nv, 1.0, gam,
+                    gemm.product(false, true, naux, nv, nv, 1.0, bi, j * naux * nv, nv, tl, 0, nv, 1.0, gam,
                             i * naux * nv, nv);
                     // P_ab += 2 t T^T (+ 2 t^T T for the (j, i) pair)
-                    Gemm.mult(false, true, nv, nv, nv, 2.0, tt, 0, nv, tl, 0, nv, 1.0, pv, 0, nv);
+                    gemm.product(false, true, nv, nv, nv, 2.0, tt, 0, nv, tl, 0, nv, 1.0, pv, 0, nv);
                     if (i != j) {
-                        Gemm.mult(false, false, naux, nv, nv, 1.0, bi, i * naux * nv, nv, tl, 0, nv, 1.0, gam,
+                        gemm.product(false, false, naux, nv, nv, 1.0, bi, i * naux * nv, nv, tl, 0, nv, 1.0, gam,
                                 j * naux * nv, nv);
-                        Gemm.mult(true, false, nv, nv, nv, 2.0, tt, 0, nv, tl, 0, nv, 1.0, pv, 0, nv);
+                        gemm.product(true, false, nv, nv, nv, 2.0, tt, 0, nv, tl, 0, nv, 1.0, pv, 0, nv);
                     }
                 }
             }
@@ -185,11 +187,12 @@ public final class DfMp2Gradient {
         double[] gamma3 = new double[naux * npair];
         double[] a1Parts = new double[threads * n * no], a2Parts = new double[threads * n * nv];
         Parallel.run(threads, pool, th -> {
+            Gemm gemm = new Gemm();
             double[] cg = new double[n * nv], x = new double[n * n], full = new double[n * n], u = new double[n * no];
             for (int p = th; p < naux; p += threads) {
                 int og = p * no * nv;
-                Gemm.mult(false, false, n, nv, no, 1.0, cao, 0, no, gp, og, nv, 0.0, cg, 0, nv);
-                Gemm.mult(false, true, n, n, nv, 1.0, cg, 0, nv, cv, 0, nv, 0.0, x, 0, n);
+                gemm.product(false, false, n, nv, no, 1.0, cao, 0, no, gp, og, nv, 0.0, cg, 0, nv);
+                gemm.product(false, true, n, n, nv, 1.0, cg, 0, nv, cv, 0, nv, 0.0, x, 0, n);
                 int o3 = p * npair;
                 for (int m = 0; m < n; m++) {
                     for (int l = 0; l <= m; l++) {
@@ -198,9 +201,9 @@ public final class DfMp2Gradient {
                 }
                 // A1 += (P|mn) U^P, U^P = C_v Gamma'^P^T (n x no); A2 += H_P^T Gamma'^P (n x nv)
                 DfFock.unpack(raw, p * npair, n, full);
-                Gemm.mult(false, true, n, no, nv, 1.0, cv, 0, nv, gp, og, nv, 0.0, u, 0, no);
-                Gemm.mult(false, false, n, no, n, 1.0, full, 0, n, u, 0, no, 1.0, a1Parts, th * n * no, no);
-                Gemm.mult(true, false, n, nv, no, 1.0, h, p * no * n, n, gp, og, nv, 1.0, a2Parts, th * n * nv, nv);
+                gemm.product(false, true, n, no, nv, 1.0, cv, 0, nv, gp, og, nv, 0.0, u, 0, no);
+                gemm.product(false, false, n, no, n, 1.0, full, 0, n, u, 0, no, 1.0, a1Parts, th * n * no, no);
+                gemm.product(true, false, n, nv, no, 1.0, h, p * no * n, n, gp, og, nv, 1.0, a2Parts, th * n * nv, nv);
             }
         });
         double[] xm = new double[naux * naux];

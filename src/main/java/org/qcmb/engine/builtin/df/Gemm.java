@@ -26,8 +26,15 @@ public final class Gemm {
     private static final int SMALL_M = 32;
 
     private final Kernel kernel;
-    private final double[] pa;
-    private final double[] pb;
+    private double[] pa = new double[0];
+    private double[] pb = new double[0];
+    /** What pa holds after a product whose A fitted one panel block (for products that reuse A). */
+    private double[] heldA;
+    private int heldAo = -1;
+    private int heldLda;
+    private int heldM;
+    private int heldK;
+    private boolean heldTrans;
 
     /** A workspace for one thread's products. */
     public Gemm() {
@@ -36,8 +43,6 @@ public final class Gemm {
 
     Gemm(Kernel kernel) {
         this.kernel = kernel;
-        pa = new double[(MC + MR) * KC];
-        pb = new double[(NC + kernel.nr()) * KC];
     }
 
     static Kernel chooseKernel() {
@@ -76,6 +81,16 @@ public final class Gemm {
     /** C (m x n) = alpha op(A) op(B) + beta C; op(A) is m x k, op(B) is k x n. */
     public void product(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int ao,
                         int lda, double[] b, int bo, int ldb, double beta, double[] c, int co, int ldc) {
+        product(transA, transB, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc, false);
+    }
+
+    /**
+     * As {@link #product}; with {@code sameA} the caller promises that A (array contents, offset, shape) is the one
+     * of the previous call, whose packing is then reused when it fitted one panel block (few rows, k <= 256).
+     */
+    public void product(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int ao,
+                        int lda, double[] b, int bo, int ldb, double beta, double[] c, int co, int ldc,
+                        boolean sameA) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -95,11 +110,35 @@ public final class Gemm {
             return;
         }
         int nr = kernel.nr();
+        int kcMax = Math.min(KC, k);
+        int mPad = (Math.min(MC, m) + MR - 1) / MR * MR;
+        if (pa.length < mPad * kcMax) {
+            pa = new double[mPad * kcMax];
+            heldA = null;
+        }
+        int nPad = (Math.min(NC, n) + nr - 1) / nr * nr;
+        if (pb.length < nPad * kcMax) {
+            pb = new double[nPad * kcMax];
+        }
         if (m <= SMALL_M && !transB) {
             // op(B) in place: its rows are read with stride ldb, a strip of nr columns stays in L1 across A's panels
+            boolean reuse = sameA && k <= KC && heldA == a && heldAo == ao && heldLda == lda && heldM == m
+                    && heldK == k && heldTrans == transA;
             for (int p0 = 0; p0 < k; p0 += KC) {
                 int kc = Math.min(KC, k - p0);
-                packA(transA, a, ao, lda, 0, m, p0, kc, pa);
+                if (!reuse) {
+                    packA(transA, a, ao, lda, 0, m, p0, kc, pa);
+                }
+                if (k <= KC) {
+                    heldA = a;
+                    heldAo = ao;
+                    heldLda = lda;
+                    heldM = m;
+                    heldK = k;
+                    heldTrans = transA;
+                } else {
+                    heldA = null;
+                }
                 int nfull = n - n % nr;
                 for (int jr = 0; jr < nfull; jr += nr) {
                     for (int ir = 0; ir < m; ir += MR) {
@@ -118,6 +157,7 @@ public final class Gemm {
             }
             return;
         }
+        heldA = null;
         for (int j0 = 0; j0 < n; j0 += NC) {
             int nc = Math.min(NC, n - j0);
             for (int p0 = 0; p0 < k; p0 += KC) {

@@ -18,6 +18,16 @@ public final class Boys {
     private static final double[] INV_FACT = {1, 1, 1 / 2.0, 1 / 6.0, 1 / 24.0, 1 / 120.0, 1 / 720.0, 1 / 5040.0};
     /** EXP[i] = exp(-i * STEP): exp(-T) = EXP[i] exp(dt) with |dt| <= STEP/2 by a short series (no Math.exp). */
     private static final double[] EXP = buildExp();
+    /** 1/(2m+1): the downward recursion multiplies instead of dividing. */
+    private static final double[] INV_2M1 = buildInverses();
+
+    private static double[] buildInverses() {
+        double[] v = new double[MAX_M + 2];
+        for (int m = 0; m < v.length; m++) {
+            v[m] = 1.0 / (2 * m + 1);
+        }
+        return v;
+    }
 
     private static double[] buildExp() {
         double[] e = new double[NGRID];
@@ -75,7 +85,7 @@ public final class Boys {
                 double e = EXP[i] * ex;
                 double t2 = 2 * t;
                 for (int m = mmax - 1; m >= 0; m--) {
-                    out[m] = (t2 * out[m + 1] + e) / (2 * m + 1);
+                    out[m] = (t2 * out[m + 1] + e) * INV_2M1[m];
                 }
             }
         } else {
