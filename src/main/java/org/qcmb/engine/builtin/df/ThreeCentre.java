@@ -162,8 +162,16 @@ final class ThreeCentre {
                               ExecutorService pool) {
         int n = orb.functionCount();
         int npair = n * (n + 1) / 2;
-        List<ShellPair> ap = auxPairs(aux, true);
+        ThreeCentreEri.Aux[] ax = new ThreeCentreEri.Aux[aux.shellCount()];
+        for (int p = 0; p < ax.length; p++) {
+            ax[p] = new ThreeCentreEri.Aux(aux.shell(p));
+        }
         int ns = orb.shellCount();
+        double[][] twT = new double[ns][];
+        for (int i = 0; i < ns; i++) {
+            Shell sh = orb.shell(i);
+            twT[i] = transpose(toWorking(sh), sh.functionCount(), sh.cartesianCount());
+        }
         List<int[]> pairs = new ArrayList<>();
         for (int i = 0; i < ns; i++) {
             for (int j = 0; j <= i; j++) {
@@ -173,32 +181,32 @@ final class ThreeCentre {
         double[][] parts = new double[threads][];
         Parallel.run(threads, pool, t -> {
             double[] g = new double[grad.length];
-            Eri eri = new Eri();
-            double[] blk = new double[0], tmp = new double[0], tr = new double[0];
+            ThreeCentreEri eri = new ThreeCentreEri();
+            double[] blk = new double[0], tmp = new double[0];
             double[] g9 = new double[9];
             for (int k = t; k < pairs.size(); k += threads) {
                 int si = pairs.get(k)[0], sj = pairs.get(k)[1];
                 Shell a = orb.shell(si), b = orb.shell(sj);
-                ShellPair mn = new ShellPair(a, b, true);
-                if (mn.primitivePairs() == 0) {
-                    continue;
-                }
-                double[] ta = transpose(toWorking(a), a.functionCount(), a.cartesianCount());
-                double[] tb = transpose(toWorking(b), b.functionCount(), b.cartesianCount());
+                ThreeCentreEri.DerivativePair mn = null;
                 int na = a.functionCount(), nb = b.functionCount(), ca = a.cartesianCount(), cb = b.cartesianCount();
                 int oa = orb.functionOffset(si), ob = orb.functionOffset(sj);
                 double f = si == sj ? 1 : 2;
-                for (int p = 0; p < aux.shellCount(); p++) {
+                for (int p = 0; p < ax.length; p++) {
                     Shell ps = aux.shell(p);
                     if (ps.atom() == a.atom() && ps.atom() == b.atom()) {
                         continue;
                     }
-                    int cp = ps.cartesianCount(), np = ps.functionCount();
-                    int size = Math.max(cp * ca * cb, np * na * nb);
+                    if (mn == null) {
+                        mn = new ThreeCentreEri.DerivativePair(a, b);
+                        if (mn.base.nprim == 0) {
+                            break;
+                        }
+                    }
+                    int np = ax[p].nf;
+                    int size = np * Math.max(ca * cb, na * nb);
                     if (blk.length < size) {
                         blk = new double[size];
                         tmp = new double[size];
-                        tr = new double[size];
                     }
                     int op = aux.functionOffset(p);
                     for (int x = 0; x < np; x++) {
@@ -211,22 +219,13 @@ final class ThreeCentre {
                             }
                         }
                     }
-                    double[] gc = transform(blk, tmp, transpose(toWorking(ps), np, cp), cp, np, ta, ca, na, tb, cb,
-                            nb);
+                    double[] gc = transform(blk, tmp, null, np, np, twT[si], ca, na, twT[sj], cb, nb);
                     java.util.Arrays.fill(g9, 0);
-                    ShellPair pp = ap.get(p);
-                    if (Eri.derivativeCost(mn, pp) < Eri.derivativeCost(pp, mn)) {
-                        int ncd = ca * cb;
-                        for (int x = 0; x < cp; x++) {
-                            for (int y = 0; y < ncd; y++) {
-                                tr[y * cp + x] = gc[x * ncd + y];
-                            }
-                        }
-                        eri.quartetDerivative(mn, pp, tr, g9);
-                        accumulate(g, g9, a.atom(), b.atom(), ps.atom(), ps.atom());
-                    } else {
-                        eri.quartetDerivative(pp, mn, gc, g9);
-                        accumulate(g, g9, ps.atom(), ps.atom(), a.atom(), b.atom());
+                    eri.derivative(mn, ax[p], gc, g9);
+                    for (int d = 0; d < 3; d++) {
+                        g[3 * a.atom() + d] += g9[d];
+                        g[3 * b.atom() + d] += g9[3 + d];
+                        g[3 * ps.atom() + d] += g9[6 + d];
                     }
                 }
             }

@@ -32,6 +32,8 @@ final class ThreeCentreEri {
         final double[] py;
         final double[] pz;
         final double[] pref;
+        /** Exponent of the A primitive of each primitive pair (for derivatives). */
+        final double[] expA;
         /** Component pair ab has entries start[ab] .. start[ab+1]-1: Hermite index hIdx, values[k * size + e]. */
         final int[] start;
         final int[] hIdx;
@@ -71,6 +73,10 @@ final class ThreeCentreEri {
             nprim = n;
             p = java.util.Arrays.copyOf(pp, n);
             pref = java.util.Arrays.copyOf(kk, n);
+            expA = new double[n];
+            for (int k = 0; k < n; k++) {
+                expA[k] = a.exponents()[ia[k]];
+            }
             px = new double[n];
             py = new double[n];
             pz = new double[n];
@@ -223,6 +229,195 @@ final class ThreeCentreEri {
                 }
             }
         }
+    }
+
+    /**
+     * An orbital shell pair for gradients: per primitive pair k the dense Hermite tables of the component pairs,
+     * e[k][ab][h] (order la+lb) and d/dA_x,y,z ea[d][k][ab][h'] (order la+lb+1, from
+     * d/dA_x x_A^i e^{-a x_A^2} = 2a x_A^{i+1} e^{..} - i x_A^{i-1} e^{..}).
+     */
+    static final class DerivativePair {
+        final Pair base;
+        final int nh1;
+        final double[] e;
+        final double[][] ea;
+
+        DerivativePair(Shell a, Shell b) {
+            base = new Pair(a, b);
+            int la = a.l(), lb = b.l(), l = la + lb;
+            int[][] ca = Shell.cartesianComponents(la), cb = Shell.cartesianComponents(lb);
+            int nab = ca.length * cb.length, nh = base.nh;
+            nh1 = Hermite.count(l + 1);
+            Hermite.Index i0 = Hermite.Index.of(l), i1 = Hermite.Index.of(l + 1);
+            int n = base.nprim;
+            e = new double[n * nab * nh];
+            ea = new double[][] {new double[n * nab * nh1], new double[n * nab * nh1], new double[n * nab * nh1]};
+            int nt = la + 1 + lb + 1;
+            for (int k = 0; k < n; k++) {
+                double eaExp = base.expA[k];
+                double sum = base.p[k];
+                double[][] tab = {
+                    Hermite.table(la + 1, lb, sum, base.px[k] - a.x(), base.px[k] - b.x()),
+                    Hermite.table(la + 1, lb, sum, base.py[k] - a.y(), base.py[k] - b.y()),
+                    Hermite.table(la + 1, lb, sum, base.pz[k] - a.z(), base.pz[k] - b.z())};
+                for (int x = 0; x < ca.length; x++) {
+                    for (int y = 0; y < cb.length; y++) {
+                        int ab = x * cb.length + y;
+                        int[] ia = ca[x], ib = cb[y];
+                        for (int h = 0; h < nh; h++) {
+                            int[] t = {i0.t[h], i0.u[h], i0.v[h]};
+                            double v = 1;
+                            for (int d = 0; d < 3; d++) {
+                                v *= e1(tab[d], ia[d], ib[d], t[d], lb, nt);
+                            }
+                            e[(k * nab + ab) * nh + h] = v;
+                        }
+                        for (int dir = 0; dir < 3; dir++) {
+                            for (int h = 0; h < nh1; h++) {
+                                int[] t = {i1.t[h], i1.u[h], i1.v[h]};
+                                double v = 1;
+                                for (int d = 0; d < 3; d++) {
+                                    if (d == dir) {
+                                        v *= 2 * eaExp * e1(tab[d], ia[d] + 1, ib[d], t[d], lb, nt)
+                                                - ia[d] * e1(tab[d], ia[d] - 1, ib[d], t[d], lb, nt);
+                                    } else {
+                                        v *= e1(tab[d], ia[d], ib[d], t[d], lb, nt);
+                                    }
+                                }
+                                ea[dir][(k * nab + ab) * nh1 + h] = v;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /** E^{ij}_t from a table of imax = la+1, jmax = lb; 0 outside the valid range. */
+        private static double e1(double[] tab, int i, int j, int t, int jmax, int nt) {
+            if (i < 0 || t > i + j) {
+                return 0;
+            }
+            return tab[(i * (jmax + 1) + j) * nt + t];
+        }
+    }
+
+    private double[] xs = new double[256];
+    private double[] ys = new double[768];
+
+    /**
+     * Adds to g9 the derivatives sum_{f,ab} gamma[f * nab + ab] d(f|ab)/dX for X = A (0..2), B (3..5) and the
+     * fitting function's centre C (6..8); gamma over the fitting shell's working functions and Cartesian ab.
+     */
+    void derivative(DerivativePair dp, Aux aux, double[] gamma, double[] g9) {
+        Pair mn = dp.base;
+        int nab = mn.na * mn.nb, nf = aux.nf, nh = mn.nh, nh1 = dp.nh1;
+        if (mn.nprim == 0) {
+            return;
+        }
+        int lmax = mn.l + 1 + aux.l;
+        int s = lmax + 1;
+        if (r.length < s * s * s) {
+            r = new double[s * s * s];
+        }
+        if (g.length < nf * nh1) {
+            g = new double[nf * nh1];
+        }
+        if (xs.length < nf * nh) {
+            xs = new double[nf * nh];
+        }
+        if (ys.length < 3 * nf * nh1) {
+            ys = new double[3 * nf * nh1];
+        }
+        if (offH.length < nh1) {
+            offH = new int[nh1];
+        }
+        if (offE.length < aux.size) {
+            offE = new int[aux.size];
+        }
+        Hermite.Index i1 = Hermite.Index.of(mn.l + 1), i0 = Hermite.Index.of(mn.l);
+        for (int h = 0; h < nh1; h++) {
+            offH[h] = (i1.t[h] * s + i1.u[h]) * s + i1.v[h];
+        }
+        for (int e = 0; e < aux.size; e++) {
+            offE[e] = (aux.t[e] * s + aux.u[e]) * s + aux.v[e];
+        }
+        // the index in order l+1 of each order-l triple shifted by one in x, y, z
+        int[][] shift = new int[3][nh];
+        for (int h = 0; h < nh; h++) {
+            shift[0][h] = i1.indexOf(i0.t[h] + 1, i0.u[h], i0.v[h]);
+            shift[1][h] = i1.indexOf(i0.t[h], i0.u[h] + 1, i0.v[h]);
+            shift[2][h] = i1.indexOf(i0.t[h], i0.u[h], i0.v[h] + 1);
+        }
+        double cx = aux.s.x(), cy = aux.s.y(), cz = aux.s.z();
+        double[] rr = r, gg = g, x = xs, y = ys;
+        double ax = 0, ay = 0, az = 0, ccx = 0, ccy = 0, ccz = 0;
+        for (int k = 0; k < mn.nprim; k++) {
+            // X[f][h] = sum_ab gamma[f][ab] E_k[ab][h]; Y_d[f][h'] likewise with d/dA_d
+            int eo = k * nab * nh, ao = k * nab * nh1;
+            for (int f = 0; f < nf; f++) {
+                for (int h = 0; h < nh; h++) {
+                    double acc = 0;
+                    for (int ab = 0; ab < nab; ab++) {
+                        acc += gamma[f * nab + ab] * dp.e[eo + ab * nh + h];
+                    }
+                    x[f * nh + h] = acc;
+                }
+                for (int d = 0; d < 3; d++) {
+                    double[] ead = dp.ea[d];
+                    for (int h = 0; h < nh1; h++) {
+                        double acc = 0;
+                        for (int ab = 0; ab < nab; ab++) {
+                            acc += gamma[f * nab + ab] * ead[ao + ab * nh1 + h];
+                        }
+                        y[(d * nf + f) * nh1 + h] = acc;
+                    }
+                }
+            }
+            double pe = mn.p[k];
+            for (int q = 0; q < aux.nprim; q++) {
+                double ga = aux.s.exponents()[q], sum = pe + ga;
+                double pref = TWO_PI_POW_2_5 / (pe * ga * Math.sqrt(sum)) * mn.pref[k];
+                coulomb.compute(lmax, pe * ga / sum, mn.px[k] - cx, mn.py[k] - cy, mn.pz[k] - cz, pref, rr);
+                int wq = q * aux.size;
+                for (int f = 0; f < nf; f++) {
+                    int go = f * nh1;
+                    int e0 = aux.start[f], e1 = aux.start[f + 1];
+                    for (int h = 0; h < nh1; h++) {
+                        int base = offH[h];
+                        double acc = 0;
+                        for (int e = e0; e < e1; e++) {
+                            acc += aux.w[wq + e] * rr[base + offE[e]];
+                        }
+                        gg[go + h] = acc;
+                    }
+                }
+                for (int f = 0; f < nf; f++) {
+                    int go = f * nh1;
+                    for (int h = 0; h < nh1; h++) {
+                        double gv = gg[go + h];
+                        ax += y[(f) * nh1 + h] * gv;
+                        ay += y[(nf + f) * nh1 + h] * gv;
+                        az += y[(2 * nf + f) * nh1 + h] * gv;
+                    }
+                    for (int h = 0; h < nh; h++) {
+                        double xv = x[f * nh + h];
+                        ccx += xv * gg[go + shift[0][h]];
+                        ccy += xv * gg[go + shift[1][h]];
+                        ccz += xv * gg[go + shift[2][h]];
+                    }
+                }
+            }
+        }
+        // d/dC R_{tuv}(P - C) = -R_{t+1,u,v}; B by translational invariance
+        g9[0] += ax;
+        g9[1] += ay;
+        g9[2] += az;
+        g9[6] -= ccx;
+        g9[7] -= ccy;
+        g9[8] -= ccz;
+        g9[3] += -ax + ccx;
+        g9[4] += -ay + ccy;
+        g9[5] += -az + ccz;
     }
 
     private final HermiteCoulomb coulomb = new HermiteCoulomb();
