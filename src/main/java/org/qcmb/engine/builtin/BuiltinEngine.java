@@ -39,6 +39,8 @@ public final class BuiltinEngine implements FragmentEngine {
     public static final String NAME = "builtin";
     public static final String VERSION = "0.1.0";
     private static final double MIN_DISTANCE = 0.1;
+    /** Default d_convergence for MP2 (1e-8 for HF). */
+    static final double MP2_D_CONVERGENCE = 1e-9;
 
     @Override
     public String name() {
@@ -67,7 +69,11 @@ public final class BuiltinEngine implements FragmentEngine {
                     return t;
                 });
             }
-            ScfOptions opt = new ScfOptions(kw.eConvergence(), kw.dConvergence(), kw.maxIterations(),
+            // MP2 energies are linear in the orbitals' error: a tighter default keeps them within 1e-10 of the
+            // converged value (Psi4's d_convergence 1e-8 lands as close through its final DIIS step)
+            double dConv = method.equals("mp2") && !BuiltinKeywords.has(input.keywords(), "d_convergence")
+                    ? MP2_D_CONVERGENCE : kw.dConvergence();
+            ScfOptions opt = new ScfOptions(kw.eConvergence(), dConv, kw.maxIterations(),
                     kw.direct() ? 0 : kw.memoryBytes(), kw.threads());
             final ExecutorService fpool = pool;
             // chosen before the SCF so that a bad df_basis_mp2 fails at once

@@ -97,6 +97,16 @@ public record BuiltinKeywords(
                 dfBasisMp2);
     }
 
+    /** Whether the keywords set this one (names are case-insensitive). */
+    static boolean has(Map<String, Object> keywords, String name) {
+        for (String k : keywords.keySet()) {
+            if (k.strip().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Psi4-style memory: a number of bytes, or a number with a unit (b, kb, mb, gb, tb, kib, mib, gib, tib). */
     static long memory(Object v) {
         if (v instanceof Number n) {
