@@ -18,7 +18,7 @@ class ComputeCommandTest {
                           "geometry": [[-2.76373224, -1.24377706, -0.15444566], [-1.12357791, -2.0622797, -0.05243799],
                                        [-3.80792362, -2.08705525, 1.06090407]]},
              "driver": "%s", "model": {"method": "hf", "basis": "%s"},
-             "keywords": {"e_convergence": 1e-11, "d_convergence": 1e-10}}
+             "keywords": {"e_convergence": 1e-11, "d_convergence": 1e-10, "scf_type": "pk"}}
             """;
 
     @Test

@@ -87,6 +87,28 @@ class Psi4RunIntegrationTest {
     }
 
     @Test
+    void builtinAndPsi4GiveTheSameDensityFittedMp2GradientRun() throws Exception {
+        // both programs with their defaults: scf_type df, mp2_type df, Psi4's choice of fitting sets
+        String bsse = "[\"nocp\"]";
+        JsonNode builtin = run(RunIntegrationTest.trimer("gradient", bsse, "builtin", "mp2", "6-31g*", "{}"),
+                "builtin-df");
+        JsonNode psi4 = run(RunIntegrationTest.trimer("gradient", bsse, "psi4", "mp2", "6-31g*", "{}"), "psi4-df");
+        int n = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = psi4.get("energy_body_dict").fields(); it.hasNext(); n++) {
+            Map.Entry<String, JsonNode> e = it.next();
+            assertThat(builtin.get("energy_body_dict").get(e.getKey()).asDouble()).as(e.getKey())
+                    .isCloseTo(e.getValue().asDouble(), within(1e-8));
+        }
+        assertThat(n).isEqualTo(3);
+        for (int atom = 0; atom < 9; atom++) {
+            for (int k = 0; k < 3; k++) {
+                assertThat(builtin.get("return_result").get(atom).get(k).asDouble()).as("gradient[%d][%d]", atom, k)
+                        .isCloseTo(psi4.get("return_result").get(atom).get(k).asDouble(), within(1e-7));
+            }
+        }
+    }
+
+    @Test
     void builtinTrimerGradientMatchesExactPsi4() throws Exception {
         String bsse = "[\"cp\", \"nocp\", \"vmfc\"]";
         String tight = "{\"scf_type\": \"pk\", \"e_convergence\": 1e-10, \"d_convergence\": 1e-10}";

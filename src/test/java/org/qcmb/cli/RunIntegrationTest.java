@@ -114,6 +114,27 @@ class RunIntegrationTest {
     }
 
     @Test
+    void densityFittedBuiltinReproducesQcManyBodysPsi4Data() throws Exception {
+        // QCManyBody's reference data came from Psi4 with its default scf_type df: the builtin default now
+        ManyBodyInput in = trimer("energy", "[\"cp\", \"nocp\", \"vmfc\"]", "builtin", "hf", "sto-3g",
+                "{\"e_convergence\": 1e-10, \"d_convergence\": 1e-10}");
+        Path out = tmp.resolve("df");
+        assertThat(run(in, out).succeeded()).isTrue();
+        JsonNode doc = JSON.readTree(out.resolve("result.json").toFile());
+        JsonNode expected = JSON.readTree(getClass().getResourceAsStream("/conformance/single_energy_1.json"))
+                .get("expected_qcmanybody");
+        assertThat(doc.get("return_result").asDouble()).isCloseTo(expected.get("ret_energy").asDouble(),
+                within(1e-8));
+        int n = 0;
+        for (var it = expected.get("results").fields(); it.hasNext(); n++) {
+            var e = it.next();
+            assertThat(doc.get("properties").get(e.getKey()).asDouble()).as(e.getKey())
+                    .isCloseTo(e.getValue().asDouble(), within(1e-8));
+        }
+        assertThat(n).isGreaterThan(20);
+    }
+
+    @Test
     void resultDocumentIsBitwiseReproducible() throws Exception {
         ManyBodyInput in = trimer("gradient", "[\"vmfc\"]", "builtin", "hf", "sto-3g", "{}");
         run(in, tmp.resolve("a"));
