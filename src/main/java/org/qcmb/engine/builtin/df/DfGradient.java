@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.integrals.Charges;
 import org.qcmb.engine.builtin.integrals.OneElectron;
+import org.qcmb.engine.builtin.linalg.Gemm;
 import org.qcmb.engine.builtin.scf.Matrices;
 import org.qcmb.engine.builtin.scf.ScfResult;
 

@@ -3,6 +3,7 @@ package org.qcmb.engine.builtin.df;
 import java.util.concurrent.ExecutorService;
 import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.integrals.OneElectron;
+import org.qcmb.engine.builtin.linalg.Gemm;
 import org.qcmb.engine.builtin.scf.Matrices;
 import org.qcmb.engine.builtin.scf.ScfResult;
 

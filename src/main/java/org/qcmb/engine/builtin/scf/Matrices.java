@@ -4,8 +4,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.qcmb.engine.builtin.linalg.Gemm;
 
-/** Small dense helpers over row-major flat arrays, delegating to EJML. */
+/** Small dense helpers over row-major flat arrays: products by {@link Gemm}, eigenvectors by EJML. */
 public final class Matrices {
     private Matrices() {
     }
@@ -16,23 +17,23 @@ public final class Matrices {
 
     /** a (r x k) * b (k x c). */
     public static double[] mult(double[] a, int r, int k, double[] b, int c) {
-        DMatrixRMaj out = new DMatrixRMaj(r, c);
-        CommonOps_DDRM.mult(wrap(r, k, a), wrap(k, c, b), out);
-        return out.data;
+        double[] out = new double[r * c];
+        Gemm.mult(false, false, r, c, k, 1.0, a, 0, k, b, 0, c, 0.0, out, 0, c);
+        return out;
     }
 
     /** a^T (a is r x k, result k x c) * b (r x c). */
     public static double[] multTransA(double[] a, int r, int k, double[] b, int c) {
-        DMatrixRMaj out = new DMatrixRMaj(k, c);
-        CommonOps_DDRM.multTransA(wrap(r, k, a), wrap(r, c, b), out);
-        return out.data;
+        double[] out = new double[k * c];
+        Gemm.mult(true, false, k, c, r, 1.0, a, 0, k, b, 0, c, 0.0, out, 0, c);
+        return out;
     }
 
     /** a (r x k) * b^T (b is c x k). */
     public static double[] multTransB(double[] a, int r, int k, double[] b, int c) {
-        DMatrixRMaj out = new DMatrixRMaj(r, c);
-        CommonOps_DDRM.multTransB(wrap(r, k, a), wrap(c, k, b), out);
-        return out.data;
+        double[] out = new double[r * c];
+        Gemm.mult(false, true, r, c, k, 1.0, a, 0, k, b, 0, k, 0.0, out, 0, c);
+        return out;
     }
 
     /** t m t^T for t (r x c), m (c x c). */

@@ -1,4 +1,4 @@
-package org.qcmb.engine.builtin.df;
+package org.qcmb.engine.builtin.linalg;
 
 /**
  * Dense matrix products on row-major flat arrays, BLAS dgemm style: C = alpha op(A) op(B) + beta C with
@@ -48,7 +48,7 @@ public final class Gemm {
     static Kernel chooseKernel() {
         if (vectorApiPresent() && !"false".equals(System.getProperty("qcmb.vector"))) {
             try {
-                return (Kernel) Class.forName("org.qcmb.engine.builtin.df.VectorKernel").getDeclaredConstructor()
+                return (Kernel) Class.forName("org.qcmb.engine.builtin.linalg.VectorKernel").getDeclaredConstructor()
                         .newInstance();
             } catch (ReflectiveOperationException | LinkageError e) {
                 // fall through to plain loops

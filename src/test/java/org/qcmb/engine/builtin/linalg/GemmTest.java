@@ -1,4 +1,4 @@
-package org.qcmb.engine.builtin.df;
+package org.qcmb.engine.builtin.linalg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package org.qcmb.engine.builtin.df;
+package org.qcmb.engine.builtin.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;

@@ -1,4 +1,4 @@
-package org.qcmb.engine.builtin.df;
+package org.qcmb.engine.builtin.linalg;
 
 import java.util.Locale;
 import java.util.Random;
