@@ -1,7 +1,6 @@
 package org.qcmb.engine.builtin.scf;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.qcmb.engine.builtin.linalg.Gemm;
