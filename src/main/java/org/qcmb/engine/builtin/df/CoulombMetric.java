@@ -31,11 +31,19 @@ final class CoulombMetric {
     }
 
     static CoulombMetric of(BasisSet aux) {
-        return of(ThreeCentre.metric(aux), aux.functionCount());
+        return of(aux, 1, null);
+    }
+
+    static CoulombMetric of(BasisSet aux, int threads, ExecutorService pool) {
+        return of(ThreeCentre.metric(aux, threads, pool), aux.functionCount(), threads, pool);
     }
 
     static CoulombMetric of(double[] j, int n) {
-        double[] linv = choleskyInverse(j, n);
+        return of(j, n, 1, null);
+    }
+
+    static CoulombMetric of(double[] j, int n, int threads, ExecutorService pool) {
+        double[] linv = choleskyInverse(j, n, threads, pool);
         if (linv != null) {
             double tr = 0, fro = 0;
             for (double v : linv) {
@@ -125,46 +133,104 @@ final class CoulombMetric {
         }
     }
 
-    /** L^-1 (lower triangular, dense n x n) of the Cholesky factor J = L L^T, or null if J is not positive. */
-    static double[] choleskyInverse(double[] j, int n) {
-        double[] l = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k <= i; k++) {
-                double sum = j[i * n + k];
-                int ri = i * n, rk = k * n;
-                for (int m = 0; m < k; m++) {
-                    sum -= l[ri + m] * l[rk + m];
-                }
-                if (k == i) {
-                    if (!(sum > 0)) {
-                        return null;
+    /** Block size of the Cholesky factorisation and inversion. */
+    private static final int NB = 64;
+
+    /**
+     * L^-1 (lower triangular, dense n x n) of the Cholesky factor J = L L^T, or null if J is not positive definite.
+     * Blocked: the trailing updates of the factorisation and the off-diagonal blocks of the inverse are matrix
+     * products (split over threads by block rows / block columns).
+     */
+    static double[] choleskyInverse(double[] j, int n, int threads, ExecutorService pool) {
+        double[] l = j.clone();
+        int nth = Math.max(1, threads);
+        for (int k0 = 0; k0 < n; k0 += NB) {
+            int kb = Math.min(NB, n - k0);
+            // diagonal block, unblocked (rows k0.., columns k0..)
+            for (int i = k0; i < k0 + kb; i++) {
+                for (int k = k0; k <= i; k++) {
+                    double sum = l[i * n + k];
+                    for (int m = k0; m < k; m++) {
+                        sum -= l[i * n + m] * l[k * n + m];
                     }
-                    l[ri + i] = Math.sqrt(sum);
-                } else {
-                    l[ri + k] = sum / l[rk + k];
+                    if (k == i) {
+                        if (!(sum > 0)) {
+                            return null;
+                        }
+                        l[i * n + i] = Math.sqrt(sum);
+                    } else {
+                        l[i * n + k] = sum / l[k * n + k];
+                    }
                 }
             }
+            int r0 = k0 + kb;
+            if (r0 >= n) {
+                break;
+            }
+            final int fk0 = k0, fkb = kb;
+            // panel rows r >= r0: L[r][k0..k0+kb) by forward substitution with the diagonal block
+            Parallel.run(nth, pool, t -> {
+                for (int r = r0 + t; r < n; r += nth) {
+                    int ro = r * n;
+                    for (int c = fk0; c < fk0 + fkb; c++) {
+                        double sum = l[ro + c];
+                        int co = c * n;
+                        for (int m = fk0; m < c; m++) {
+                            sum -= l[ro + m] * l[co + m];
+                        }
+                        l[ro + c] = sum / l[co + c];
+                    }
+                }
+            });
+            // trailing update of the lower triangle: A[r][s] -= sum_c L[r][c] L[s][c], s <= r, in row blocks
+            int nblk = (n - r0 + NB - 1) / NB;
+            Parallel.run(nth, pool, t -> {
+                Gemm gemm = new Gemm();
+                for (int b = t; b < nblk; b += nth) {
+                    int i0 = r0 + b * NB, h = Math.min(NB, n - i0);
+                    gemm.product(false, true, h, i0 + h - r0, fkb, -1.0, l, i0 * n + fk0, n, l, r0 * n + fk0, n, 1.0,
+                            l, i0 * n + r0, n);
+                }
+            });
         }
-        // X = L^-1 row by row: X[i] = (e_i - sum_{k<i} L[i][k] X[k]) / L[i][i]
-        double[] x = new double[n * n];
         for (int i = 0; i < n; i++) {
-            int ri = i * n;
-            x[ri + i] = 1;
-            for (int k = 0; k < i; k++) {
-                double lik = l[ri + k];
-                if (lik == 0) {
-                    continue;
-                }
-                int rk = k * n;
-                for (int c = 0; c <= k; c++) {
-                    x[ri + c] -= lik * x[rk + c];
-                }
-            }
-            double inv = 1 / l[ri + i];
-            for (int c = 0; c <= i; c++) {
-                x[ri + c] *= inv;
-            }
+            java.util.Arrays.fill(l, i * n + i + 1, (i + 1) * n, 0.0);
         }
+        // X = L^-1 by block columns J (independent): X_JJ = L_JJ^-1, X_IJ = -L_II^-1 sum_{K=J}^{I-1} L_IK X_KJ
+        double[] x = new double[n * n];
+        int nbc = (n + NB - 1) / NB;
+        Parallel.run(nth, pool, t -> {
+            Gemm gemm = new Gemm();
+            double[] rhs = new double[NB * NB];
+            for (int bj = t; bj < nbc; bj += nth) {
+                int j0 = bj * NB, jb = Math.min(NB, n - j0);
+                for (int i0 = j0; i0 < n; i0 += NB) {
+                    int ib = Math.min(NB, n - i0);
+                    // rhs = (i0 == j0 ? I : -sum_{K} L[I][K] X[K][J]) for K = j0 .. i0-1
+                    java.util.Arrays.fill(rhs, 0, ib * jb, 0.0);
+                    if (i0 == j0) {
+                        for (int d = 0; d < ib; d++) {
+                            rhs[d * jb + d] = 1;
+                        }
+                    } else {
+                        gemm.product(false, false, ib, jb, i0 - j0, -1.0, l, i0 * n + j0, n, x, j0 * n + j0, n, 0.0,
+                                rhs, 0, jb);
+                    }
+                    // forward substitution with L_II
+                    for (int r = 0; r < ib; r++) {
+                        int lr = (i0 + r) * n + i0;
+                        double inv = 1 / l[lr + r];
+                        for (int c = 0; c < jb; c++) {
+                            double sum = rhs[r * jb + c];
+                            for (int m = 0; m < r; m++) {
+                                sum -= l[lr + m] * x[(i0 + m) * n + j0 + c];
+                            }
+                            x[(i0 + r) * n + j0 + c] = sum * inv;
+                        }
+                    }
+                }
+            }
+        });
         return x;
     }
 

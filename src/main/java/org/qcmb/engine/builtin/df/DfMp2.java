@@ -93,7 +93,7 @@ public final class DfMp2 {
                 gemm.product(false, false, no, nv, n, 1.0, z, 0, n, cv, 0, nv, 0.0, ov, p * no * nv, nv);
             }
         });
-        CoulombMetric.of(aux).fit(ov, no * nv, threads, pool);
+        CoulombMetric.of(aux, threads, pool).fit(ov, no * nv, threads, pool);
         // reorder to [i][Q][a]
         double[] out = new double[no * naux * nv];
         for (int q = 0; q < naux; q++) {

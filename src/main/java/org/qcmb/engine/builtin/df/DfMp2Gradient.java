@@ -87,7 +87,7 @@ public final class DfMp2Gradient {
                 gemm.product(false, false, no, nv, n, 1.0, h, p * no * n, n, cv, 0, nv, 0.0, b, p * no * nv, nv);
             }
         });
-        CoulombMetric metric = CoulombMetric.of(ri);
+        CoulombMetric metric = CoulombMetric.of(ri, threads, pool);
         metric.fit(b, no * nv, threads, pool);
         double[] bi = reorder(b, naux, no, nv); // [i][Q][a]
 

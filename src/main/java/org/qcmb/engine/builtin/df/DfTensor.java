@@ -23,7 +23,7 @@ record DfTensor(BasisSet aux, int n, int naux, double[] b, CoulombMetric metric)
     static DfTensor build(BasisSet aux, BasisSet orb, int threads, ExecutorService pool) {
         int n = orb.functionCount(), naux = aux.functionCount(), npair = n * (n + 1) / 2;
         double[] a = ThreeCentre.integrals(aux, orb, threads, pool);
-        CoulombMetric m = CoulombMetric.of(aux);
+        CoulombMetric m = CoulombMetric.of(aux, threads, pool);
         m.fit(a, npair, threads, pool);
         return expand(aux, n, a, m, threads, pool);
     }

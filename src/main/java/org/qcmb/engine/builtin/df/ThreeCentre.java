@@ -123,34 +123,41 @@ final class ThreeCentre {
 
     /** The metric (P|Q) over working aux functions (naux x naux, row-major). */
     static double[] metric(BasisSet aux) {
+        return metric(aux, 1, null);
+    }
+
+    /** The metric, shell rows split over threads (each (P, Q <= P) block written by one thread). */
+    static double[] metric(BasisSet aux, int threads, ExecutorService pool) {
         int naux = aux.functionCount();
         double[] out = new double[naux * naux];
         List<ShellPair> ap = auxPairs(aux, false);
-        Eri eri = new Eri();
-        double[] blk = new double[0], tmp = new double[0];
-        double[] one = {1};
-        for (int p = 0; p < aux.shellCount(); p++) {
-            Shell ps = aux.shell(p);
-            for (int q = 0; q <= p; q++) {
-                Shell qs = aux.shell(q);
-                int size = ps.cartesianCount() * qs.cartesianCount();
-                if (blk.length < size) {
-                    blk = new double[size];
-                    tmp = new double[size];
-                }
-                eri.quartet(ap.get(p), ap.get(q), blk);
-                double[] w = transform(blk, tmp, toWorking(ps), ps.functionCount(), ps.cartesianCount(),
-                        toWorking(qs), qs.functionCount(), qs.cartesianCount(), one, 1, 1);
-                int op = aux.functionOffset(p), oq = aux.functionOffset(q);
-                for (int x = 0; x < ps.functionCount(); x++) {
-                    for (int y = 0; y < qs.functionCount(); y++) {
-                        double v = w[x * qs.functionCount() + y];
-                        out[(op + x) * naux + oq + y] = v;
-                        out[(oq + y) * naux + op + x] = v;
+        int nth = Math.max(1, threads);
+        Parallel.run(nth, pool, t -> {
+            Eri eri = new Eri();
+            double[] blk = new double[0], tmp = new double[0];
+            for (int p = t; p < aux.shellCount(); p += nth) {
+                Shell ps = aux.shell(p);
+                for (int q = 0; q <= p; q++) {
+                    Shell qs = aux.shell(q);
+                    int size = ps.cartesianCount() * qs.cartesianCount();
+                    if (blk.length < size) {
+                        blk = new double[size];
+                        tmp = new double[size];
+                    }
+                    eri.quartet(ap.get(p), ap.get(q), blk);
+                    double[] w = transform(blk, tmp, toWorking(ps), ps.functionCount(), ps.cartesianCount(),
+                            toWorking(qs), qs.functionCount(), qs.cartesianCount(), null, 1, 1);
+                    int op = aux.functionOffset(p), oq = aux.functionOffset(q);
+                    for (int x = 0; x < ps.functionCount(); x++) {
+                        for (int y = 0; y < qs.functionCount(); y++) {
+                            double v = w[x * qs.functionCount() + y];
+                            out[(op + x) * naux + oq + y] = v;
+                            out[(oq + y) * naux + op + x] = v;
+                        }
                     }
                 }
             }
-        }
+        });
         return out;
     }
 
