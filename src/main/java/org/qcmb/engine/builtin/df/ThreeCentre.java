@@ -73,51 +73,93 @@ final class ThreeCentre {
         for (int i = 0; i < ns; i++) {
             tw[i] = toWorking(orb.shell(i));
         }
+        List<int[]> fam = families(orb);
         List<int[]> pairs = new ArrayList<>();
-        for (int i = 0; i < ns; i++) {
+        for (int i = 0; i < fam.size(); i++) {
             for (int j = 0; j <= i; j++) {
                 pairs.add(new int[] {i, j});
             }
         }
         Parallel.run(threads, pool, t -> {
             ThreeCentreEri eri = new ThreeCentreEri();
-            double[] blk = new double[0];
+            double[][] blks = new double[0][];
             double[] tmp = new double[0];
             for (int k = t; k < pairs.size(); k += threads) {
-                int si = pairs.get(k)[0], sj = pairs.get(k)[1];
-                Shell a = orb.shell(si), b = orb.shell(sj);
-                ThreeCentreEri.Pair mn = new ThreeCentreEri.Pair(a, b);
+                int[] fi = fam.get(pairs.get(k)[0]), fj = fam.get(pairs.get(k)[1]);
+                Shell[] as = new Shell[fi.length], bs = new Shell[fj.length];
+                for (int x = 0; x < fi.length; x++) {
+                    as[x] = orb.shell(fi[x]);
+                }
+                for (int y = 0; y < fj.length; y++) {
+                    bs[y] = orb.shell(fj[y]);
+                }
+                ThreeCentreEri.Pair mn = new ThreeCentreEri.Pair(as, bs, fi == fj);
                 if (mn.nprim == 0) {
                     continue;
                 }
+                int nm = mn.memberA.length;
+                Shell a = as[0], b = bs[0];
                 int na = a.functionCount(), nb = b.functionCount(), ca = a.cartesianCount(), cb = b.cartesianCount();
-                int oa = orb.functionOffset(si), ob = orb.functionOffset(sj);
                 boolean cart = !a.pure() && !b.pure();
                 for (int p = 0; p < ax.length; p++) {
                     int np = ax[p].nf;
                     int size = np * Math.max(ca * cb, na * nb);
-                    if (blk.length < size) {
-                        blk = new double[size];
-                        tmp = new double[size];
+                    if (blks.length < nm || blks[0].length < size) {
+                        blks = new double[Math.max(nm, blks.length)][Math.max(size, blks.length > 0 ? blks[0].length
+                                : 0)];
+                        tmp = new double[blks[0].length];
                     }
-                    eri.compute(mn, ax[p], blk);
-                    double[] w = cart ? blk : transform(blk, tmp, null, np, np, tw[si], na, ca, tw[sj], nb, cb);
+                    eri.compute(mn, ax[p], blks);
                     int op = aux.functionOffset(p);
-                    for (int x = 0; x < np; x++) {
-                        int row = (op + x) * npair;
-                        for (int y = 0; y < na; y++) {
-                            int m = oa + y;
-                            int o = row + m * (m + 1) / 2 + ob;
-                            int src = (x * na + y) * nb;
-                            int zmax = Math.min(nb, m - ob + 1);
-                            for (int z = 0; z < zmax; z++) {
-                                out[o + z] = w[src + z];
+                    for (int m = 0; m < nm; m++) {
+                        int si = fi[mn.memberA[m]], sj = fj[mn.memberB[m]];
+                        double[] w = cart ? blks[m] : transform(blks[m], tmp, null, np, np, tw[si], na, ca, tw[sj], nb,
+                                cb);
+                        int oa = orb.functionOffset(si), ob = orb.functionOffset(sj);
+                        for (int x = 0; x < np; x++) {
+                            int row = (op + x) * npair;
+                            for (int y = 0; y < na; y++) {
+                                int mm = oa + y;
+                                int o = row + mm * (mm + 1) / 2 + ob;
+                                int src = (x * na + y) * nb;
+                                int zmax = Math.min(nb, mm - ob + 1);
+                                for (int z = 0; z < zmax; z++) {
+                                    out[o + z] = w[src + z];
+                                }
                             }
                         }
                     }
                 }
             }
         });
+        return out;
+    }
+
+    /**
+     * Shell families: runs of consecutive shells on one atom with the same l, purity and exponents (general
+     * contractions written as segmented ones, e.g. the 1s and 2s of oxygen in the Dunning sets).
+     */
+    static List<int[]> families(BasisSet orb) {
+        List<int[]> out = new ArrayList<>();
+        int s = 0;
+        while (s < orb.shellCount()) {
+            Shell first = orb.shell(s);
+            int e = s + 1;
+            while (e < orb.shellCount()) {
+                Shell next = orb.shell(e);
+                if (next.atom() != first.atom() || next.l() != first.l() || next.pure() != first.pure()
+                        || !java.util.Arrays.equals(next.exponents(), first.exponents())) {
+                    break;
+                }
+                e++;
+            }
+            int[] f = new int[e - s];
+            for (int x = 0; x < f.length; x++) {
+                f[x] = s + x;
+            }
+            out.add(f);
+            s = e;
+        }
         return out;
     }
 

@@ -17,7 +17,12 @@ final class ThreeCentreEri {
     static final double PRIMITIVE_CUTOFF = 1e-15;
     private static final double TWO_PI_POW_2_5 = 2 * Math.pow(Math.PI, 2.5);
 
-    /** An orbital shell pair: significant primitive pairs and the sparse Hermite expansion of each component pair. */
+    /**
+     * An orbital shell pair, or a pair of shell families (shells on one atom with the same l and exponents, e.g.
+     * the 1s and 2s of oxygen in Dunning sets): the significant primitive pairs, their Gaussian-product factor
+     * exp(-mu AB^2) in {@code pref}, the contraction weight c_a c_b of each member pair in {@code weight}, and
+     * the sparse Hermite expansion of each component pair (shared by the members, computed once).
+     */
     static final class Pair {
         final Shell a;
         final Shell b;
@@ -32,6 +37,10 @@ final class ThreeCentreEri {
         final double[] py;
         final double[] pz;
         final double[] pref;
+        /** weight[m][k]: c_a c_b of member pair m (memberA[m], memberB[m] index the shell arrays). */
+        final double[][] weight;
+        final int[] memberA;
+        final int[] memberB;
         /** Exponent of the A primitive of each primitive pair (for derivatives). */
         final double[] expA;
         /** Component pair ab has entries start[ab] .. start[ab+1]-1: Hermite index hIdx, values[k * size + e]. */
@@ -41,8 +50,30 @@ final class ThreeCentreEri {
         final int size;
 
         Pair(Shell a, Shell b) {
+            this(new Shell[] {a}, new Shell[] {b}, false);
+        }
+
+        /**
+         * Members: every (as[x], bs[y]), or with {@code diagonal} (the same family twice) those with y <= x.
+         * A primitive pair is kept when any member's weight makes it significant.
+         */
+        Pair(Shell[] as, Shell[] bs, boolean diagonal) {
+            Shell a = as[0], b = bs[0];
             this.a = a;
             this.b = b;
+            int nm = 0;
+            int[] ma = new int[as.length * bs.length], mb = new int[as.length * bs.length];
+            for (int x = 0; x < as.length; x++) {
+                for (int y = 0; y < bs.length; y++) {
+                    if (!diagonal || y <= x) {
+                        ma[nm] = x;
+                        mb[nm] = y;
+                        nm++;
+                    }
+                }
+            }
+            memberA = java.util.Arrays.copyOf(ma, nm);
+            memberB = java.util.Arrays.copyOf(mb, nm);
             int la = a.l(), lb = b.l();
             int[][] ca = Shell.cartesianComponents(la), cb = Shell.cartesianComponents(lb);
             na = ca.length;
@@ -59,8 +90,12 @@ final class ThreeCentreEri {
             for (int i = 0; i < a.primitiveCount(); i++) {
                 for (int j = 0; j < b.primitiveCount(); j++) {
                     double ea = a.exponents()[i], eb = b.exponents()[j], sum = ea + eb;
-                    double k = a.coefficients()[i] * b.coefficients()[j] * Math.exp(-ea * eb / sum * ab2);
-                    if (Math.abs(k) * Math.pow(Math.PI / sum, 1.5) < PRIMITIVE_CUTOFF) {
+                    double k = Math.exp(-ea * eb / sum * ab2);
+                    double w = 0;
+                    for (int m = 0; m < nm; m++) {
+                        w = Math.max(w, Math.abs(as[ma[m]].coefficients()[i] * bs[mb[m]].coefficients()[j]));
+                    }
+                    if (w * k * Math.pow(Math.PI / sum, 1.5) < PRIMITIVE_CUTOFF) {
                         continue;
                     }
                     ia[n] = i;
@@ -73,6 +108,12 @@ final class ThreeCentreEri {
             nprim = n;
             p = java.util.Arrays.copyOf(pp, n);
             pref = java.util.Arrays.copyOf(kk, n);
+            weight = new double[nm][n];
+            for (int m = 0; m < nm; m++) {
+                for (int k = 0; k < n; k++) {
+                    weight[m][k] = as[ma[m]].coefficients()[ia[k]] * bs[mb[m]].coefficients()[ib[k]];
+                }
+            }
             expA = new double[n];
             for (int k = 0; k < n; k++) {
                 expA[k] = a.exponents()[ia[k]];
@@ -376,7 +417,7 @@ final class ThreeCentreEri {
             double pe = mn.p[k];
             for (int q = 0; q < aux.nprim; q++) {
                 double ga = aux.s.exponents()[q], sum = pe + ga;
-                double pref = TWO_PI_POW_2_5 / (pe * ga * Math.sqrt(sum)) * mn.pref[k];
+                double pref = TWO_PI_POW_2_5 / (pe * ga * Math.sqrt(sum)) * mn.pref[k] * mn.weight[0][k];
                 coulomb.compute(lmax, pe * ga / sum, mn.px[k] - cx, mn.py[k] - cy, mn.pz[k] - cz, pref, rr);
                 int wq = q * aux.size;
                 for (int f = 0; f < nf; f++) {
@@ -426,13 +467,30 @@ final class ThreeCentreEri {
     private int[] offH = new int[64];
     private int[] offE = new int[64];
 
-    /** out[f * na*nb + ab] = (f|ab): working functions f of the fitting shell, Cartesian component pairs ab. */
+    /** out[f * na*nb + ab] = (f|ab) for a single shell pair (one member). */
     void compute(Pair mn, Aux aux, double[] out) {
+        compute(mn, aux, new double[][] {out});
+    }
+
+    private double[] tblk = new double[64];
+
+    /**
+     * outs[m][f * na*nb + ab] = (f|ab) for each member pair m: working functions f of the fitting shell,
+     * Cartesian component pairs ab. The Hermite integrals and their contraction are shared by the members.
+     */
+    void compute(Pair mn, Aux aux, double[][] outs) {
         int nab = mn.na * mn.nb, nf = aux.nf, nh = mn.nh;
-        java.util.Arrays.fill(out, 0, nf * nab, 0.0);
+        int nm = mn.memberA.length;
+        for (int m = 0; m < nm; m++) {
+            java.util.Arrays.fill(outs[m], 0, nf * nab, 0.0);
+        }
         if (mn.nprim == 0) {
             return;
         }
+        if (tblk.length < nf * nab) {
+            tblk = new double[nf * nab];
+        }
+        double[] tb = tblk;
         int lmax = mn.l + aux.l;
         int s = lmax + 1;
         if (r.length < s * s * s) {
@@ -486,7 +544,14 @@ final class ThreeCentreEri {
                         for (int e = a0; e < a1; e++) {
                             acc += vals[vo + e] * gg[go + hIdx[e]];
                         }
-                        out[f * nab + ab] += acc;
+                        tb[f * nab + ab] = acc;
+                    }
+                }
+                for (int m = 0; m < nm; m++) {
+                    double w = mn.weight[m][k];
+                    double[] out = outs[m];
+                    for (int x = 0; x < nf * nab; x++) {
+                        out[x] += w * tb[x];
                     }
                 }
             }
