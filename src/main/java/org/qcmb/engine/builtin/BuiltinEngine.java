@@ -22,6 +22,7 @@ import org.qcmb.engine.builtin.df.FittingBasis;
 import org.qcmb.engine.builtin.gradient.FiniteDifferenceHessian;
 import org.qcmb.engine.builtin.gradient.RhfGradient;
 import org.qcmb.engine.builtin.integrals.Charges;
+import org.qcmb.engine.builtin.linalg.Gemm;
 import org.qcmb.engine.builtin.mp2.Mp2;
 import org.qcmb.engine.builtin.scf.RhfSolver;
 import org.qcmb.engine.builtin.scf.ScfOptions;
@@ -59,6 +60,9 @@ public final class BuiltinEngine implements FragmentEngine {
         ExecutorService pool = null;
         try {
             BuiltinKeywords kw = BuiltinKeywords.parse(input.keywords());
+            if (kw.dfScf()) {
+                Gemm.warmUp();
+            }
             String method = checkModel(input, driver, kw);
             Molecule mol = input.molecule();
             validate(mol, input);

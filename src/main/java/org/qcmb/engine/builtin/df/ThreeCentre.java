@@ -168,31 +168,40 @@ final class ThreeCentre {
         return metric(aux, 1, null);
     }
 
-    /** The metric, shell rows split over threads (each (P, Q <= P) block written by one thread). */
+    /**
+     * The metric, shell rows split over threads (each (P, Q <= P) block written by one thread): (P|Q) is the
+     * three-centre integral of P with the pair (Q s0), s0 the unit s function on Q's centre.
+     */
     static double[] metric(BasisSet aux, int threads, ExecutorService pool) {
         int naux = aux.functionCount();
         double[] out = new double[naux * naux];
-        List<ShellPair> ap = auxPairs(aux, false);
+        ThreeCentreEri.Aux[] ax = new ThreeCentreEri.Aux[aux.shellCount()];
+        ThreeCentreEri.Pair[] qp = new ThreeCentreEri.Pair[aux.shellCount()];
+        for (int p = 0; p < ax.length; p++) {
+            ax[p] = new ThreeCentreEri.Aux(aux.shell(p));
+            qp[p] = new ThreeCentreEri.Pair(aux.shell(p), unit(aux.shell(p)));
+        }
         int nth = Math.max(1, threads);
         Parallel.run(nth, pool, t -> {
-            Eri eri = new Eri();
+            ThreeCentreEri eri = new ThreeCentreEri();
             double[] blk = new double[0], tmp = new double[0];
             for (int p = t; p < aux.shellCount(); p += nth) {
                 Shell ps = aux.shell(p);
+                int np = ps.functionCount(), op = aux.functionOffset(p);
                 for (int q = 0; q <= p; q++) {
                     Shell qs = aux.shell(q);
-                    int size = ps.cartesianCount() * qs.cartesianCount();
+                    int size = np * Math.max(qs.cartesianCount(), qs.functionCount());
                     if (blk.length < size) {
                         blk = new double[size];
                         tmp = new double[size];
                     }
-                    eri.quartet(ap.get(p), ap.get(q), blk);
-                    double[] w = transform(blk, tmp, toWorking(ps), ps.functionCount(), ps.cartesianCount(),
-                            toWorking(qs), qs.functionCount(), qs.cartesianCount(), null, 1, 1);
-                    int op = aux.functionOffset(p), oq = aux.functionOffset(q);
-                    for (int x = 0; x < ps.functionCount(); x++) {
-                        for (int y = 0; y < qs.functionCount(); y++) {
-                            double v = w[x * qs.functionCount() + y];
+                    eri.compute(qp[q], ax[p], blk);
+                    double[] w = qs.pure() ? transform(blk, tmp, null, np, np, toWorking(qs), qs.functionCount(),
+                            qs.cartesianCount(), null, 1, 1) : blk;
+                    int nq = qs.functionCount(), oq = aux.functionOffset(q);
+                    for (int x = 0; x < np; x++) {
+                        for (int y = 0; y < nq; y++) {
+                            double v = w[x * nq + y];
                             out[(op + x) * naux + oq + y] = v;
                             out[(oq + y) * naux + op + x] = v;
                         }
