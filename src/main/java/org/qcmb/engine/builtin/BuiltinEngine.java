@@ -59,11 +59,12 @@ public final class BuiltinEngine implements FragmentEngine {
         Driver driver = input.driver() == null ? Driver.ENERGY : input.driver();
         ExecutorService pool = null;
         try {
-            BuiltinKeywords kw = BuiltinKeywords.parse(input.keywords());
+            BuiltinKeywords parsed = BuiltinKeywords.parse(input.keywords());
+            String method = checkModel(input, driver, parsed);
+            BuiltinKeywords kw = parsed.forMethod(method);
             if (kw.dfScf()) {
                 Gemm.warmUp();
             }
-            String method = checkModel(input, driver, kw);
             Molecule mol = input.molecule();
             validate(mol, input);
             if (kw.threads() > 1) {

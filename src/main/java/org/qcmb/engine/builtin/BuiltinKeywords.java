@@ -25,7 +25,8 @@ public record BuiltinKeywords(
         boolean dfScf,
         boolean dfMp2,
         String dfBasisScf,
-        String dfBasisMp2) {
+        String dfBasisMp2,
+        boolean scfTypeGiven) {
 
     static final Set<String> KNOWN = Set.of("scf_type", "mp2_type", "e_convergence", "d_convergence", "maxiter",
             "freeze_core", "memory", "puream", "num_threads", "reference", "df_basis_scf", "df_basis_mp2");
@@ -94,7 +95,20 @@ public record BuiltinKeywords(
             }
         }
         return new BuiltinKeywords(e, d, maxiter, fc, memory, puream, threads, direct, dfScf, dfMp2, dfBasisScf,
-                dfBasisMp2);
+                dfBasisMp2, has(keywords, "scf_type"));
+    }
+
+    /**
+     * The keywords for a method, with Psi4's default scf_type: density fitting, except that conventional MP2
+     * (mp2_type conv) without an scf_type runs on an exact reference (Psi4's SCF_TYPE default is PK; only its
+     * SCF and DF-MP2 procedures switch it to DF).
+     */
+    BuiltinKeywords forMethod(String method) {
+        if (method.equals("mp2") && !dfMp2 && !scfTypeGiven) {
+            return new BuiltinKeywords(eConvergence, dConvergence, maxIterations, freezeCore, memoryBytes, puream,
+                    threads, direct, false, dfMp2, dfBasisScf, dfBasisMp2, false);
+        }
+        return this;
     }
 
     /** Whether the keywords set this one (names are case-insensitive). */

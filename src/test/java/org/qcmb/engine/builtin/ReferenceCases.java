@@ -33,6 +33,14 @@ public final class ReferenceCases {
         return load("/reference/psi4-df.json");
     }
 
+    /**
+     * More density-fitted cases (psi4-df-extra.json, psi4-df-extra-generator.py): frozen core, STO-3G MP2 fitting
+     * fallback, 6-31+G*, conventional MP2 on a DF reference, user fitting sets, Cartesian fitting, a ghost atom.
+     */
+    public static List<Case> dfExtra() {
+        return load("/reference/psi4-df-extra.json");
+    }
+
     /** The cases of psi4-exact.json (the acceptance set). */
     public static List<Case> all() {
         return load("/reference/psi4-exact.json");

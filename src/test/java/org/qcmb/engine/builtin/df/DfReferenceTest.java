@@ -17,13 +17,13 @@ import org.qcmb.engine.builtin.BuiltinEngine;
 import org.qcmb.engine.builtin.ReferenceCases;
 
 /**
- * Every case of psi4-df.json (Psi4 1.3.2 defaults: scf_type df, mp2_type df, auxiliary sets as Psi4 picks them;
+ * Every case of psi4-df.json and psi4-df-extra.json (Psi4 1.3.2 defaults: scf_type df, mp2_type df, auxiliary sets as Psi4 picks them;
  * e_conv 1e-11, d_conv 1e-10) through {@link BuiltinEngine#compute} with the builtin defaults: energy within
  * 1e-8 Eh, nbasis and nuclear repulsion; gradient components within 1e-7 Eh/bohr.
  */
 class DfReferenceTest {
     static Stream<ReferenceCases.Case> cases() {
-        return ReferenceCases.df().stream();
+        return Stream.concat(ReferenceCases.df().stream(), ReferenceCases.dfExtra().stream());
     }
 
     @ParameterizedTest
@@ -43,7 +43,7 @@ class DfReferenceTest {
     }
 
     static Stream<ReferenceCases.Case> gradientCases() {
-        return ReferenceCases.df().stream().filter(c -> c.gradient() != null);
+        return cases().filter(c -> c.gradient() != null);
     }
 
     @ParameterizedTest
