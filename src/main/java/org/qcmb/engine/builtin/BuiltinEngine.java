@@ -22,7 +22,6 @@ import org.qcmb.engine.builtin.df.FittingBasis;
 import org.qcmb.engine.builtin.gradient.FiniteDifferenceHessian;
 import org.qcmb.engine.builtin.gradient.RhfGradient;
 import org.qcmb.engine.builtin.integrals.Charges;
-import org.qcmb.engine.builtin.linalg.Gemm;
 import org.qcmb.engine.builtin.mp2.Mp2;
 import org.qcmb.engine.builtin.scf.RhfSolver;
 import org.qcmb.engine.builtin.scf.ScfOptions;
@@ -62,9 +61,6 @@ public final class BuiltinEngine implements FragmentEngine {
             BuiltinKeywords parsed = BuiltinKeywords.parse(input.keywords());
             String method = checkModel(input, driver, parsed);
             BuiltinKeywords kw = parsed.forMethod(method);
-            if (kw.dfScf()) {
-                Gemm.warmUp();
-            }
             Molecule mol = input.molecule();
             validate(mol, input);
             if (kw.threads() > 1) {

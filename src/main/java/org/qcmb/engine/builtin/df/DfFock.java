@@ -103,43 +103,12 @@ public final class DfFock implements FockBuilder {
         // right^T and left^T (k x n) for the d_Q dot products
         double[] rt = transpose(right, n, k), lt = same ? rt : transpose(left, n, k);
         Parallel.run(threads, pool, th -> {
-            Gemm gemm = new Gemm(), gemmR = new Gemm(), gemmK = new Gemm();
-            double[] zl = new double[QBATCH * k * n], zr = same ? zl : new double[QBATCH * k * n];
-            double[] kpart = new double[nn];
+            ExchangeWorker w = new ExchangeWorker(left, right, k, both, rt, lt, dq);
             for (int bt = th; bt < nbatch; bt += threads) {
-                int q0 = bt * QBATCH, nq = Math.min(QBATCH, naux - q0);
-                for (int qq = 0; qq < nq; qq++) {
-                    int q = q0 + qq, zo = qq * k * n;
-                    // Z[(qq, i)][m] = sum_l C[l][i] B^Q[l][m]
-                    gemm.product(true, false, k, n, n, 1.0, left, 0, k, b, q * nn, n, 0.0, zl, zo, n, true);
-                    if (!same) {
-                        gemmR.product(true, false, k, n, n, 1.0, right, 0, k, b, q * nn, n, 0.0, zr, zo, n, true);
-                    }
-                    // d_Q = sum_mn B^Q_mn (L R^T)_mn = sum_i sum_m Z_L[i][m] R[m][i]
-                    double s = 0;
-                    for (int i = 0; i < k * n; i++) {
-                        s += zl[zo + i] * rt[i];
-                    }
-                    if (both) {
-                        double s2 = 0;
-                        for (int i = 0; i < k * n; i++) {
-                            s2 += zr[zo + i] * lt[i];
-                        }
-                        s += s2;
-                    }
-                    dq[q] = s;
-                }
-                // K += Z_L^T Z_R; with Z_L = Z_R only the lower triangle, in row blocks
-                if (same) {
-                    for (int i0 = 0; i0 < n; i0 += KBLOCK) {
-                        int h = Math.min(KBLOCK, n - i0);
-                        gemmK.product(true, false, h, i0 + h, nq * k, 1.0, zl, i0, n, zl, 0, n, 1.0, kpart, i0 * n, n);
-                    }
-                } else {
-                    gemmK.product(true, false, n, n, nq * k, 1.0, zl, 0, n, zr, 0, n, 1.0, kpart, 0, n);
-                }
+                int q0 = bt * QBATCH;
+                w.batch(q0, Math.min(QBATCH, naux - q0));
             }
-            kparts[th] = kpart;
+            kparts[th] = w.kpart;
         });
         // J_mn = sum_Q d_Q B^Q_mn over the lower triangle: each thread streams through its share of Q
         double[][] jparts = new double[threads][];
@@ -183,6 +152,71 @@ public final class DfFock implements FockBuilder {
             }
         }
         return g;
+    }
+
+    /** One thread's share of the exchange build: half transforms of a batch of Q, d_Q, and the K update. */
+    private final class ExchangeWorker {
+        private final double[] left;
+        private final double[] right;
+        private final int k;
+        private final boolean both;
+        private final boolean same;
+        private final double[] rt;
+        private final double[] lt;
+        private final double[] dq;
+        private final Gemm gemm = new Gemm();
+        private final Gemm gemmR = new Gemm();
+        private final Gemm gemmK = new Gemm();
+        private final double[] zl;
+        private final double[] zr;
+        final double[] kpart;
+
+        ExchangeWorker(double[] left, double[] right, int k, boolean both, double[] rt, double[] lt, double[] dq) {
+            int n = t.n();
+            this.left = left;
+            this.right = right;
+            this.k = k;
+            this.both = both;
+            this.same = left == right;
+            this.rt = rt;
+            this.lt = lt;
+            this.dq = dq;
+            zl = new double[QBATCH * k * n];
+            zr = same ? zl : new double[QBATCH * k * n];
+            kpart = new double[n * n];
+        }
+
+        void batch(int q0, int nq) {
+            int n = t.n(), nn = n * n;
+            double[] b = t.b();
+            for (int qq = 0; qq < nq; qq++) {
+                int q = q0 + qq, zo = qq * k * n;
+                // Z[(qq, i)][m] = sum_l C[l][i] B^Q[l][m]
+                gemm.product(true, false, k, n, n, 1.0, left, 0, k, b, q * nn, n, 0.0, zl, zo, n, true);
+                if (!same) {
+                    gemmR.product(true, false, k, n, n, 1.0, right, 0, k, b, q * nn, n, 0.0, zr, zo, n, true);
+                }
+                dq[q] = dot(zl, zo, rt, k * n) + (both ? dot(zr, zo, lt, k * n) : 0);
+            }
+            // K += Z_L^T Z_R; with Z_L = Z_R only the lower triangle, in row blocks
+            if (same) {
+                for (int i0 = 0; i0 < n; i0 += KBLOCK) {
+                    int h = Math.min(KBLOCK, n - i0);
+                    gemmK.product(true, false, h, i0 + h, nq * k, 1.0, zl, i0, n, zl, 0, n, 1.0, kpart, i0 * n, n);
+                }
+            } else {
+                gemmK.product(true, false, n, n, nq * k, 1.0, zl, 0, n, zr, 0, n, 1.0, kpart, 0, n);
+            }
+        }
+    }
+
+    /** d_Q = sum_mn B^Q_mn (L R^T)_mn = sum_i sum_m Z_L[i][m] R[m][i]. */
+    private static double dot(double[] z, int zo, double[] r, int len) {
+        double s = 0;
+        for (int i = 0; i < len; i++) {
+            s += z[zo + i] * r[i];
+        }
+        return s;
     }
 
     static double[] transpose(double[] a, int rows, int cols) {

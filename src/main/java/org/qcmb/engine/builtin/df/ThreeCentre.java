@@ -81,58 +81,86 @@ final class ThreeCentre {
             }
         }
         Parallel.run(threads, pool, t -> {
-            ThreeCentreEri eri = new ThreeCentreEri();
-            double[][] blks = new double[0][];
-            double[] tmp = new double[0];
+            FamilyWorker w = new FamilyWorker(aux, orb, ax, tw, out);
             for (int k = t; k < pairs.size(); k += threads) {
-                int[] fi = fam.get(pairs.get(k)[0]), fj = fam.get(pairs.get(k)[1]);
-                Shell[] as = new Shell[fi.length], bs = new Shell[fj.length];
-                for (int x = 0; x < fi.length; x++) {
-                    as[x] = orb.shell(fi[x]);
-                }
-                for (int y = 0; y < fj.length; y++) {
-                    bs[y] = orb.shell(fj[y]);
-                }
-                ThreeCentreEri.Pair mn = new ThreeCentreEri.Pair(as, bs, fi == fj);
-                if (mn.nprim == 0) {
-                    continue;
-                }
-                int nm = mn.memberA.length;
-                Shell a = as[0], b = bs[0];
-                int na = a.functionCount(), nb = b.functionCount(), ca = a.cartesianCount(), cb = b.cartesianCount();
-                boolean cart = !a.pure() && !b.pure();
-                for (int p = 0; p < ax.length; p++) {
-                    int np = ax[p].nf;
-                    int size = np * Math.max(ca * cb, na * nb);
-                    if (blks.length < nm || blks[0].length < size) {
-                        blks = new double[Math.max(nm, blks.length)][Math.max(size, blks.length > 0 ? blks[0].length
-                                : 0)];
-                        tmp = new double[blks[0].length];
-                    }
-                    eri.compute(mn, ax[p], blks);
-                    int op = aux.functionOffset(p);
-                    for (int m = 0; m < nm; m++) {
-                        int si = fi[mn.memberA[m]], sj = fj[mn.memberB[m]];
-                        double[] w = cart ? blks[m] : transform(blks[m], tmp, null, np, np, tw[si], na, ca, tw[sj], nb,
-                                cb);
-                        int oa = orb.functionOffset(si), ob = orb.functionOffset(sj);
-                        for (int x = 0; x < np; x++) {
-                            int row = (op + x) * npair;
-                            for (int y = 0; y < na; y++) {
-                                int mm = oa + y;
-                                int o = row + mm * (mm + 1) / 2 + ob;
-                                int src = (x * na + y) * nb;
-                                int zmax = Math.min(nb, mm - ob + 1);
-                                for (int z = 0; z < zmax; z++) {
-                                    out[o + z] = w[src + z];
-                                }
-                            }
-                        }
-                    }
-                }
+                w.compute(fam.get(pairs.get(k)[0]), fam.get(pairs.get(k)[1]));
             }
         });
         return out;
+    }
+
+    /** One thread's three-centre work on pairs of shell families, with its scratch buffers. */
+    private static final class FamilyWorker {
+        private final BasisSet aux;
+        private final BasisSet orb;
+        private final ThreeCentreEri.Aux[] ax;
+        private final double[][] tw;
+        private final double[] out;
+        private final int npair;
+        private final ThreeCentreEri eri = new ThreeCentreEri();
+        private double[][] blks = new double[0][];
+        private double[] tmp = new double[0];
+
+        FamilyWorker(BasisSet aux, BasisSet orb, ThreeCentreEri.Aux[] ax, double[][] tw, double[] out) {
+            this.aux = aux;
+            this.orb = orb;
+            this.ax = ax;
+            this.tw = tw;
+            this.out = out;
+            int n = orb.functionCount();
+            npair = n * (n + 1) / 2;
+        }
+
+        void compute(int[] fi, int[] fj) {
+            Shell[] as = new Shell[fi.length], bs = new Shell[fj.length];
+            for (int x = 0; x < fi.length; x++) {
+                as[x] = orb.shell(fi[x]);
+            }
+            for (int y = 0; y < fj.length; y++) {
+                bs[y] = orb.shell(fj[y]);
+            }
+            ThreeCentreEri.Pair mn = new ThreeCentreEri.Pair(as, bs, fi == fj);
+            if (mn.nprim == 0) {
+                return;
+            }
+            int nm = mn.memberA.length;
+            Shell a = as[0], b = bs[0];
+            int na = a.functionCount(), nb = b.functionCount(), ca = a.cartesianCount(), cb = b.cartesianCount();
+            for (int p = 0; p < ax.length; p++) {
+                int size = ax[p].nf * Math.max(ca * cb, na * nb);
+                if (blks.length < nm || blks[0].length < size) {
+                    int len = Math.max(size, blks.length > 0 ? blks[0].length : 0);
+                    blks = new double[Math.max(nm, blks.length)][len];
+                    tmp = new double[len];
+                }
+                eri.compute(mn, ax[p], blks);
+                for (int m = 0; m < nm; m++) {
+                    scatter(p, fi[mn.memberA[m]], fj[mn.memberB[m]], blks[m]);
+                }
+            }
+        }
+
+        /** Writes one (P shell | m shell, n shell) block, Cartesian ab, to the packed working-function tensor. */
+        private void scatter(int p, int si, int sj, double[] blk) {
+            Shell a = orb.shell(si), b = orb.shell(sj);
+            int np = ax[p].nf;
+            int na = a.functionCount(), nb = b.functionCount(), ca = a.cartesianCount(), cb = b.cartesianCount();
+            double[] w = !a.pure() && !b.pure() ? blk
+                    : transform(blk, tmp, null, np, np, tw[si], na, ca, tw[sj], nb, cb);
+            int oa = orb.functionOffset(si), ob = orb.functionOffset(sj), op = aux.functionOffset(p);
+            for (int x = 0; x < np; x++) {
+                int row = (op + x) * npair;
+                for (int y = 0; y < na; y++) {
+                    int mm = oa + y;
+                    int o = row + mm * (mm + 1) / 2 + ob;
+                    int src = (x * na + y) * nb;
+                    int zmax = Math.min(nb, mm - ob + 1);
+                    for (int z = 0; z < zmax; z++) {
+                        out[o + z] = w[src + z];
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -145,26 +145,33 @@ final class ThreeCentreEri {
                     }
                 }
             }
-            int nt = l + 1;
             for (int k = 0; k < n; k++) {
                 double ea = a.exponents()[ia[k]], eb = b.exponents()[ib[k]], sum = p[k];
                 px[k] = (ea * a.x() + eb * b.x()) / sum;
                 py[k] = (ea * a.y() + eb * b.y()) / sum;
                 pz[k] = (ea * a.z() + eb * b.z()) / sum;
-                double[] tx = Hermite.table(la, lb, sum, px[k] - a.x(), px[k] - b.x());
-                double[] ty = Hermite.table(la, lb, sum, py[k] - a.y(), py[k] - b.y());
-                double[] tz = Hermite.table(la, lb, sum, pz[k] - a.z(), pz[k] - b.z());
-                int o = k * total;
-                for (int x = 0; x < na; x++) {
-                    for (int y = 0; y < nb; y++) {
-                        int bx = (ca[x][0] * (lb + 1) + cb[y][0]) * nt, by = (ca[x][1] * (lb + 1) + cb[y][1]) * nt,
-                                bz = (ca[x][2] * (lb + 1) + cb[y][2]) * nt;
-                        for (int t = 0; t <= ca[x][0] + cb[y][0]; t++) {
-                            for (int u = 0; u <= ca[x][1] + cb[y][1]; u++) {
-                                double exy = tx[bx + t] * ty[by + u];
-                                for (int v = 0; v <= ca[x][2] + cb[y][2]; v++) {
-                                    values[o++] = exy * tz[bz + v];
-                                }
+                fill(k, ca, cb, lb, Hermite.table(la, lb, sum, px[k] - a.x(), px[k] - b.x()),
+                        Hermite.table(la, lb, sum, py[k] - a.y(), py[k] - b.y()),
+                        Hermite.table(la, lb, sum, pz[k] - a.z(), pz[k] - b.z()));
+            }
+        }
+
+        /**
+         * The Hermite coefficients of primitive pair k (a method of its own: small methods are compiled once and
+         * early by the JIT, a constructor with long loops only by several on-stack replacements).
+         */
+        private void fill(int k, int[][] ca, int[][] cb, int lb, double[] tx, double[] ty, double[] tz) {
+            int nt = l + 1;
+            int o = k * size;
+            for (int x = 0; x < na; x++) {
+                for (int y = 0; y < nb; y++) {
+                    int bx = (ca[x][0] * (lb + 1) + cb[y][0]) * nt, by = (ca[x][1] * (lb + 1) + cb[y][1]) * nt,
+                            bz = (ca[x][2] * (lb + 1) + cb[y][2]) * nt;
+                    for (int t = 0; t <= ca[x][0] + cb[y][0]; t++) {
+                        for (int u = 0; u <= ca[x][1] + cb[y][1]; u++) {
+                            double exy = tx[bx + t] * ty[by + u];
+                            for (int v = 0; v <= ca[x][2] + cb[y][2]; v++) {
+                                values[o++] = exy * tz[bz + v];
                             }
                         }
                     }

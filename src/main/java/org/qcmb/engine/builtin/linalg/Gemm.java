@@ -121,16 +121,7 @@ public final class Gemm {
             return;
         }
         if (beta != 1) {
-            for (int i = 0; i < m; i++) {
-                int r = co + i * ldc;
-                if (beta == 0) {
-                    java.util.Arrays.fill(c, r, r + n, 0.0);
-                } else {
-                    for (int j = 0; j < n; j++) {
-                        c[r + j] *= beta;
-                    }
-                }
-            }
+            scale(m, n, beta, c, co, ldc);
         }
         if (k == 0 || alpha == 0) {
             return;
@@ -147,43 +138,69 @@ public final class Gemm {
             pb = new double[nPad * kcMax];
         }
         if (m <= SMALL_M && !transB) {
-            // op(B) in place: its rows are read with stride ldb, a strip of nr columns stays in L1 across A's panels
-            boolean reuse = sameA && k <= KC && heldA == a && heldAo == ao && heldLda == lda && heldM == m
-                    && heldK == k && heldTrans == transA;
-            for (int p0 = 0; p0 < k; p0 += KC) {
-                int kc = Math.min(KC, k - p0);
-                if (!reuse) {
-                    packA(transA, a, ao, lda, 0, m, p0, kc, pa);
-                }
-                if (k <= KC) {
-                    heldA = a;
-                    heldAo = ao;
-                    heldLda = lda;
-                    heldM = m;
-                    heldK = k;
-                    heldTrans = transA;
-                } else {
-                    heldA = null;
-                }
-                int nfull = n - n % nr;
-                for (int jr = 0; jr < nfull; jr += nr) {
-                    for (int ir = 0; ir < m; ir += MR) {
-                        kernel.run(kc, pa, (ir / MR) * kc * MR, b, bo + p0 * ldb + jr, ldb, alpha, c,
-                                co + ir * ldc + jr, ldc, Math.min(MR, m - ir), nr);
-                    }
-                }
-                if (nfull < n) {
-                    int w = n - nfull;
-                    packB(false, b, bo, ldb, p0, kc, nfull, w, nr, pb);
-                    for (int ir = 0; ir < m; ir += MR) {
-                        kernel.run(kc, pa, (ir / MR) * kc * MR, pb, 0, nr, alpha, c, co + ir * ldc + nfull, ldc,
-                                Math.min(MR, m - ir), w);
-                    }
+            fewRows(transA, m, n, k, alpha, a, ao, lda, b, bo, ldb, c, co, ldc, sameA);
+        } else {
+            heldA = null;
+            blocked(transA, transB, m, n, k, alpha, a, ao, lda, b, bo, ldb, c, co, ldc);
+        }
+    }
+
+    private static void scale(int m, int n, double beta, double[] c, int co, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int r = co + i * ldc;
+            if (beta == 0) {
+                java.util.Arrays.fill(c, r, r + n, 0.0);
+            } else {
+                for (int j = 0; j < n; j++) {
+                    c[r + j] *= beta;
                 }
             }
-            return;
         }
-        heldA = null;
+    }
+
+    /** op(B) read in place: its rows with stride ldb, a strip of nr columns staying in L1 across A's panels. */
+    private void fewRows(boolean transA, int m, int n, int k, double alpha, double[] a, int ao, int lda, double[] b,
+                         int bo, int ldb, double[] c, int co, int ldc, boolean sameA) {
+        int nr = kernel.nr();
+        boolean reuse = sameA && k <= KC && heldA == a && heldAo == ao && heldLda == lda && heldM == m
+                && heldK == k && heldTrans == transA;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            if (!reuse) {
+                packA(transA, a, ao, lda, 0, m, p0, kc, pa);
+            }
+            if (k <= KC) {
+                heldA = a;
+                heldAo = ao;
+                heldLda = lda;
+                heldM = m;
+                heldK = k;
+                heldTrans = transA;
+            } else {
+                heldA = null;
+            }
+            int nfull = n - n % nr;
+            for (int jr = 0; jr < nfull; jr += nr) {
+                for (int ir = 0; ir < m; ir += MR) {
+                    kernel.run(kc, pa, (ir / MR) * kc * MR, b, bo + p0 * ldb + jr, ldb, alpha, c,
+                            co + ir * ldc + jr, ldc, Math.min(MR, m - ir), nr);
+                }
+            }
+            if (nfull < n) {
+                int w = n - nfull;
+                packB(false, b, bo, ldb, p0, kc, nfull, w, nr, pb);
+                for (int ir = 0; ir < m; ir += MR) {
+                    kernel.run(kc, pa, (ir / MR) * kc * MR, pb, 0, nr, alpha, c, co + ir * ldc + nfull, ldc,
+                            Math.min(MR, m - ir), w);
+                }
+            }
+        }
+    }
+
+    /** Panels of op(B) (KC x NC) and op(A) (MC x KC) packed, the micro-kernel over their MR x NR tiles. */
+    private void blocked(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int ao,
+                         int lda, double[] b, int bo, int ldb, double[] c, int co, int ldc) {
+        int nr = kernel.nr();
         for (int j0 = 0; j0 < n; j0 += NC) {
             int nc = Math.min(NC, n - j0);
             for (int p0 = 0; p0 < k; p0 += KC) {
@@ -192,16 +209,20 @@ public final class Gemm {
                 for (int i0 = 0; i0 < m; i0 += MC) {
                     int mc = Math.min(MC, m - i0);
                     packA(transA, a, ao, lda, i0, mc, p0, kc, pa);
-                    for (int ir = 0; ir < mc; ir += MR) {
-                        int mr = Math.min(MR, mc - ir);
-                        int aoff = (ir / MR) * kc * MR;
-                        for (int jr = 0; jr < nc; jr += nr) {
-                            int w = Math.min(nr, nc - jr);
-                            kernel.run(kc, pa, aoff, pb, (jr / nr) * kc * nr, nr, alpha, c,
-                                    co + (i0 + ir) * ldc + j0 + jr, ldc, mr, w);
-                        }
-                    }
+                    tiles(kc, mc, nc, alpha, c, co + i0 * ldc + j0, ldc);
                 }
+            }
+        }
+    }
+
+    private void tiles(int kc, int mc, int nc, double alpha, double[] c, int co, int ldc) {
+        int nr = kernel.nr();
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            int aoff = (ir / MR) * kc * MR;
+            for (int jr = 0; jr < nc; jr += nr) {
+                kernel.run(kc, pa, aoff, pb, (jr / nr) * kc * nr, nr, alpha, c, co + ir * ldc + jr, ldc, mr,
+                        Math.min(nr, nc - jr));
             }
         }
     }
