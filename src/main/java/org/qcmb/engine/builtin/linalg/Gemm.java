@@ -57,32 +57,6 @@ public final class Gemm {
         return new ScalarKernel();
     }
 
-    /**
-     * Starts, once per JVM, a short background loop of small products so that the JIT compiles the vector
-     * micro-kernel while the caller is still busy with other work (integrals): the Vector API is slow until its
-     * code is compiled by C2, and the first large products of a fresh JVM would otherwise pay for that.
-     */
-    public static void warmUp() {
-        WarmUp.touch();
-    }
-
-    private static final class WarmUp {
-        static {
-            Thread t = new Thread(() -> {
-                Gemm g = new Gemm();
-                double[] a = new double[8 * 64], b = new double[64 * 48], c = new double[8 * 48];
-                for (int i = 0; i < 3000; i++) {
-                    g.product(false, false, 8, 48, 64, 1.0, a, 0, 64, b, 0, 48, 0.0, c, 0, 48);
-                }
-            }, "gemm-warm-up");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        static void touch() {
-        }
-    }
-
     /** Whether this JVM resolved the incubator Vector API module (--add-modules jdk.incubator.vector). */
     static boolean vectorApiPresent() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();

@@ -42,9 +42,6 @@ public final class DfPhaseProfile {
         Molecule mol = Molecule.of(sym, g, 0, 1);
         java.util.concurrent.ExecutorService pool = threads > 1
                 ? java.util.concurrent.Executors.newFixedThreadPool(threads) : null;
-        if (System.getProperty("warmup") != null) {
-            org.qcmb.engine.builtin.linalg.Gemm.warmUp();
-        }
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int r = 0; r < reps; r++) {
             long c0 = mx.getCurrentThreadCpuTime();
