@@ -37,7 +37,8 @@ import org.qcmb.molecule.Molecule;
 public final class BuiltinEngine implements FragmentEngine {
     private static final long serialVersionUID = 1L;
     public static final String NAME = "builtin";
-    public static final String VERSION = "0.1.0";
+    /** 0.2.0: density fitting by default (Psi4's defaults) changed the numbers of inputs without scf_type. */
+    public static final String VERSION = "0.2.0";
     private static final double MIN_DISTANCE = 0.1;
     /** Default d_convergence for MP2 (1e-8 for HF). */
     static final double MP2_D_CONVERGENCE = 1e-9;
