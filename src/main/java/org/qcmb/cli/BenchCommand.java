@@ -24,7 +24,7 @@ import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.mbe.Plan;
 import org.qcmb.mbe.Planner;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 import org.qcmb.spark.FragmentContext;
 import org.qcmb.spark.FragmentStage;
 import org.qcmb.spark.HostFacts;

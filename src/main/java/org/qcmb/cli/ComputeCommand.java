@@ -13,7 +13,7 @@ import org.qcmb.engine.EngineRegistry;
 import org.qcmb.engine.ErrorClass;
 import org.qcmb.engine.FragmentEngine;
 import org.qcmb.engine.builtin.BuiltinEngine;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

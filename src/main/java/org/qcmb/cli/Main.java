@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import org.qcmb.engine.EngineException;
 import org.qcmb.engine.ErrorClass;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -36,7 +36,7 @@ import org.qcmb.mbe.ManyBodyResult;
 import org.qcmb.mbe.Plan;
 import org.qcmb.mbe.Planner;
 import org.qcmb.mbe.ResultDocument;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 import org.qcmb.spark.FragmentContext;
 import org.qcmb.spark.FragmentOutcome;
 import org.qcmb.spark.FragmentStage;

@@ -7,7 +7,7 @@ import org.qcmb.engine.EngineRegistry;
 import org.qcmb.engine.Engines;
 import org.qcmb.io.InputReader;
 import org.qcmb.mbe.ManyBodyInput;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

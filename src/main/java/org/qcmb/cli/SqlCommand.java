@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.qcmb.io.ResultTablePrinter;
 import org.qcmb.io.TableReader;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 import org.qcmb.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -3,6 +3,7 @@ package org.qcmb.engine;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.qcmb.common.Driver;
 import org.qcmb.molecule.Molecule;
 
 /**

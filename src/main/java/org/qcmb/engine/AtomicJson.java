@@ -9,7 +9,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.Driver;
+import org.qcmb.common.InputException;
 import org.qcmb.molecule.Molecule;
 
 /**

@@ -1,6 +1,7 @@
 package org.qcmb.engine;
 
 import java.io.Serializable;
+import org.qcmb.common.Driver;
 
 /**
  * The result of one fragment calculation. On success: energy always, gradient (natom*3, flat, bohr) for the

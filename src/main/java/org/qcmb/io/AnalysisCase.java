@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 import org.qcmb.mbe.BsseType;
 import org.qcmb.mbe.ComponentResult;
 import org.qcmb.mbe.ExpansionSpec;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.TaskLabel;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 import org.qcmb.molecule.Molecule;
 
 /**

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.qcmb.engine.AtomicProperties;
 import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 import org.qcmb.engine.Provenance;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 
 /**
  * The fragment results of a run, kept in its output directory so an interrupted run can resume:

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 import org.qcmb.mbe.AtomicSpecification;
 import org.qcmb.mbe.ManyBodyInput;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 import org.qcmb.molecule.Molecule;
 import org.qcmb.molecule.XyzReader;
 

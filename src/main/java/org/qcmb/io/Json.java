@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 
 /** Reading JSON/YAML trees with precise error messages, and field access that names the field path. */
 public final class Json {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 import org.qcmb.molecule.Molecule;
 import org.qcmb.molecule.MoleculeBuilder;
 import org.qcmb.molecule.Units;

@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 
 /** Prints query results as an aligned text table, CSV (header line, then rows) or a JSON array of objects. */
 public final class ResultTablePrinter {

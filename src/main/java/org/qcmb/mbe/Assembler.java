@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.qcmb.engine.Driver;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.Driver;
+import org.qcmb.common.InputException;
 
 /**
  * Assembles component results into the many-body result (spec section 4), for energies, gradients and Hessians,

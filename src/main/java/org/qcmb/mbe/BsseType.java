@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 
 /** A basis-set-superposition-error treatment. */
 public enum BsseType {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 
 /**
  * What QCManyBody's core ({@code ManyBodyCore}) receives: fragment sizes, the bsse list (first = return

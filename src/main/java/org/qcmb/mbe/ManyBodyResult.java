@@ -3,7 +3,7 @@ package org.qcmb.mbe;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 
 /**
  * The assembled many-body result, independent of how the component results were computed. Values are flat

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 
 /**
  * Builds the QCSchema-shaped result document ({@code qcschema_many_body_result}) as nested maps and lists in a

@@ -16,6 +16,22 @@ public enum Element {
         return name();
     }
 
+    /** Row of the periodic table: 1 (H, He), 2 (Li-Ne), 3 (Na-Ar), 4 (K-Kr). */
+    public int period() {
+        int z = atomicNumber();
+        return z <= 2 ? 1 : z <= 10 ? 2 : z <= 18 ? 3 : 4;
+    }
+
+    /** Doubly occupied orbitals of the previous noble gas (Psi4's frozen core): 0, 1, 5 or 9 by period. */
+    public int coreOrbitals() {
+        return switch (period()) {
+            case 1 -> 0;
+            case 2 -> 1;
+            case 3 -> 5;
+            default -> 9;
+        };
+    }
+
     /** Looks up an element by symbol ("o", "O", "HE"); throws {@link IllegalArgumentException} naming it if unknown. */
     public static Element of(String symbol) {
         String s = symbol == null ? "" : symbol.trim();

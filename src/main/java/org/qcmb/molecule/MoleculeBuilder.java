@@ -3,6 +3,7 @@ package org.qcmb.molecule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.qcmb.common.InputException;
 
 /**
  * Builds a validated {@link Molecule} from user data (QCSchema fields), filling missing charges and

@@ -3,6 +3,7 @@ package org.qcmb.molecule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.qcmb.common.InputException;
 
 /**
  * Reads Psi4-style XYZ text. Coordinates are angstrom unless a line {@code units bohr} (or {@code units au})

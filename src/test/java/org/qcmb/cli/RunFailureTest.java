@@ -83,7 +83,7 @@ class RunFailureTest {
         EngineRegistry healthy = new EngineRegistry().register("synthetic", SyntheticEngine::new);
         assertThat(run(a, out, false, healthy, new ByteArrayOutputStream()).succeeded()).isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(b, out, true, healthy,
-                new ByteArrayOutputStream())).isInstanceOf(org.qcmb.molecule.InputException.class)
+                new ByteArrayOutputStream())).isInstanceOf(org.qcmb.common.InputException.class)
                 .hasMessageContaining("different input");
     }
 
@@ -93,13 +93,13 @@ class RunFailureTest {
         ManyBodyInput unknown = RunIntegrationTest.trimer("energy", "[\"cp\"]", "gaussian", "hf", "sto-3g", "{}");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(unknown, out, false,
                 org.qcmb.engine.Engines.registry(1), new ByteArrayOutputStream()))
-                .isInstanceOf(org.qcmb.molecule.InputException.class)
+                .isInstanceOf(org.qcmb.common.InputException.class)
                 .hasMessageContaining("unknown program 'gaussian'").hasMessageContaining("builtin");
         ManyBodyInput psi4 = RunIntegrationTest.trimer("energy", "[\"cp\"]", "psi4", "hf", "sto-3g", "{}");
         EngineRegistry noPsi4 = new EngineRegistry().register("psi4", () -> new org.qcmb.engine.psi4.Psi4Engine(
                 org.qcmb.engine.psi4.Psi4Engine.Settings.defaults().withExecutable("/nonexistent/psi4")));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(psi4, out, false, noPsi4,
-                new ByteArrayOutputStream())).isInstanceOf(org.qcmb.molecule.InputException.class)
+                new ByteArrayOutputStream())).isInstanceOf(org.qcmb.common.InputException.class)
                 .hasMessageContaining("psi4");
         assertThat(out).doesNotExist(); // nothing half-written
     }

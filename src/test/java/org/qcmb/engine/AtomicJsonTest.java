@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.Driver;
+import org.qcmb.common.InputException;
 import org.qcmb.molecule.Molecule;
 
 class AtomicJsonTest {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 import org.qcmb.mbe.ManyBodyInput;
 
 /** The bundled examples (documented in docs/input-and-results.md) read and plan as documented. */

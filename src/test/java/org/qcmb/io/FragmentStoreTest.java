@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcmb.engine.AtomicProperties;
 import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 import org.qcmb.engine.EngineError;
 import org.qcmb.engine.ErrorClass;
 import org.qcmb.engine.Provenance;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 
 class FragmentStoreTest {
     @TempDir

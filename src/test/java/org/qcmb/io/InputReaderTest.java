@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 import org.qcmb.mbe.BsseType;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.ManyBodyInput;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 
 /** ManyBodyInput reading and every validation error of spec 1.5 (plus unknown fields, ranges, files). */
 class InputReaderTest {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 
 /**
  * Assembly rules on synthetic component energies, checked against formulas written independently of the

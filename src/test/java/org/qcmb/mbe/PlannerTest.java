@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 
 /** Task counts of spec 3.3 (single level, sio, multilevel He4) and the per-level grouping. */
 class PlannerTest {

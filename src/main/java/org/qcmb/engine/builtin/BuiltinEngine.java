@@ -6,7 +6,7 @@ import java.util.concurrent.Executors;
 import org.qcmb.engine.AtomicInput;
 import org.qcmb.engine.AtomicProperties;
 import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 import org.qcmb.engine.EngineError;
 import org.qcmb.engine.EngineException;
 import org.qcmb.engine.ErrorClass;
@@ -20,7 +20,8 @@ import org.qcmb.engine.builtin.mp2.Mp2;
 import org.qcmb.engine.builtin.scf.RhfSolver;
 import org.qcmb.engine.builtin.scf.ScfOptions;
 import org.qcmb.engine.builtin.scf.ScfResult;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
+import org.qcmb.common.Method;
 import org.qcmb.molecule.Molecule;
 
 /**
@@ -51,7 +52,7 @@ public final class BuiltinEngine implements FragmentEngine {
         ExecutorService pool = null;
         try {
             BuiltinKeywords kw = BuiltinKeywords.parse(input.keywords());
-            String method = checkModel(input, driver);
+            Method method = checkModel(input, driver);
             Molecule mol = input.molecule();
             validate(mol, input);
             if (kw.threads() > 1) {
@@ -67,7 +68,7 @@ public final class BuiltinEngine implements FragmentEngine {
             ScfResult scf = scf(mol, input, kw, opt, fpool, null);
             Double mp2 = null;
             double energy = scf.energy();
-            if (method.equals("mp2")) {
+            if (method == Method.MP2) {
                 int frozen = kw.freezeCore() ? frozenCore(mol) : 0;
                 mp2 = scf.energy() + new Mp2(scf, frozen, kw.memoryBytes()).correlationEnergy();
                 energy = mp2;
@@ -113,19 +114,16 @@ public final class BuiltinEngine implements FragmentEngine {
         return new RhfSolver(bs, charges, mol.electronCount(), opt, pool).guessDensity(guess).solve();
     }
 
-    private static String checkModel(AtomicInput input, Driver driver) {
+    private static Method checkModel(AtomicInput input, Driver driver) {
         if (input.model() == null || input.model().method() == null) {
             throw new InputException("model.method is missing: use hf or mp2");
         }
-        String m = input.model().method().strip().toLowerCase(Locale.ROOT);
-        if (m.equals("scf") || m.equals("rhf")) {
-            m = "hf";
-        }
-        if (!m.equals("hf") && !m.equals("mp2")) {
+        Method m = Method.of(input.model().method());
+        if (m == Method.OTHER) {
             throw new InputException("method '" + input.model().method()
                     + "' is not supported by the builtin engine: use hf or mp2, or program psi4");
         }
-        if (m.equals("mp2") && driver != Driver.ENERGY) {
+        if (m == Method.MP2 && driver != Driver.ENERGY) {
             throw new InputException("MP2 " + driver.schemaName() + "s are not supported by the builtin engine: "
                     + "use driver energy, method hf, or program psi4");
         }
@@ -205,8 +203,7 @@ public final class BuiltinEngine implements FragmentEngine {
             if (!mol.real()[a]) {
                 continue;
             }
-            int z = mol.element(a).atomicNumber();
-            fc += z > 18 ? 9 : z > 10 ? 5 : z > 2 ? 1 : 0;
+            fc += mol.element(a).coreOrbitals();
         }
         return fc;
     }

@@ -13,13 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.qcmb.common.Method;
 import org.qcmb.engine.AtomicInput;
 import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 import org.qcmb.engine.EngineError;
 import org.qcmb.engine.EngineException;
 import org.qcmb.engine.ErrorClass;
@@ -281,8 +281,7 @@ public final class Psi4Engine implements FragmentEngine {
 
     /** Psi4 1.3.2 has analytic Hessians for HF only; embed.py Hessians are finite differences of gradients. */
     private static boolean hessianByFiniteDifference(AtomicInput input) {
-        String method = input.model().method().toLowerCase(Locale.ROOT);
-        return !input.externalCharges().isEmpty() || !(method.equals("hf") || method.equals("scf"));
+        return !input.externalCharges().isEmpty() || !Method.of(input.model().method()).meanField();
     }
 
     static ErrorClass classify(Psi4Json.Failure failure) {

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.qcmb.engine.AtomicInput;
 import org.qcmb.engine.AtomicProperties;
 import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 import org.qcmb.engine.EngineError;
 import org.qcmb.engine.ErrorClass;
 import org.qcmb.engine.FragmentEngine;

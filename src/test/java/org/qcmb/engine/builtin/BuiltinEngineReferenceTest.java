@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qcmb.engine.AtomicInput;
 import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 import org.qcmb.engine.Model;
 
 /**

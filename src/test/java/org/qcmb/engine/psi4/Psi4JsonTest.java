@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qcmb.engine.AtomicResult;
 import org.qcmb.engine.EngineException;
 import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 import org.qcmb.engine.ErrorClass;
 import org.qcmb.engine.Model;
 import org.qcmb.engine.PointCharge;

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qcmb.engine.AtomicInput;
 import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 import org.qcmb.engine.Model;
 import org.qcmb.engine.PointCharge;
 import org.qcmb.engine.builtin.BuiltinEngine;

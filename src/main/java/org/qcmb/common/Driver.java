@@ -1,4 +1,4 @@
-package org.qcmb.engine;
+package org.qcmb.common;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.qcmb.molecule;
+package org.qcmb.common;
 
 /**
  * A problem in what the user gave us (a file, a field, an option). The message names the field and says what
