@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
-import org.qcmb.engine.Engines;
 import org.qcmb.io.TableSchemas;
 import org.qcmb.io.TableWriter;
 import org.qcmb.mbe.FragmentTask;

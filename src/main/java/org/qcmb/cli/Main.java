@@ -4,7 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import org.qcmb.engine.EngineException;
-import org.qcmb.engine.ErrorClass;
+import org.qcmb.qcschema.ErrorClass;
 import org.qcmb.common.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

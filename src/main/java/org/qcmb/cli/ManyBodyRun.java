@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.qcmb.engine.AtomicResult;
+import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.engine.EngineException;
 import org.qcmb.engine.EngineRegistry;
 import org.qcmb.engine.FragmentEngine;

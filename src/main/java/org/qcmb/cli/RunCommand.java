@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qcmb.engine.EngineRegistry;
-import org.qcmb.engine.Engines;
 import org.qcmb.io.InputReader;
 import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.common.InputException;

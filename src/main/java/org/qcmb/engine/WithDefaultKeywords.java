@@ -2,6 +2,10 @@ package org.qcmb.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.qcmb.common.Driver;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.Model;
 
 /** An engine whose inputs get default keywords (e.g. num_threads from --engine-threads) unless they set their own. */
 public final class WithDefaultKeywords implements FragmentEngine {
@@ -31,10 +35,19 @@ public final class WithDefaultKeywords implements FragmentEngine {
     }
 
     @Override
+    public void validate(Driver driver, Model model, Map<String, Object> keywords) {
+        engine.validate(driver, model, withDefaults(keywords));
+    }
+
+    @Override
     public AtomicResult compute(AtomicInput input) {
-        Map<String, Object> keywords = new LinkedHashMap<>(defaults);
-        keywords.putAll(input.keywords());
-        return engine.compute(new AtomicInput(input.molecule(), input.driver(), input.model(), keywords,
-                input.externalCharges()));
+        return engine.compute(new AtomicInput(input.molecule(), input.driver(), input.model(),
+                withDefaults(input.keywords()), input.externalCharges()));
+    }
+
+    private Map<String, Object> withDefaults(Map<String, Object> keywords) {
+        Map<String, Object> all = new LinkedHashMap<>(defaults);
+        all.putAll(keywords);
+        return all;
     }
 }

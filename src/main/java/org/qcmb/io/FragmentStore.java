@@ -1,8 +1,6 @@
 package org.qcmb.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,21 +15,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.qcmb.engine.AtomicProperties;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.common.Driver;
-import org.qcmb.engine.Provenance;
+import org.qcmb.qcschema.AtomicCodec;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.QcJson;
+import org.qcmb.qcschema.SchemaVersion;
 import org.qcmb.common.InputException;
 
 /**
  * The fragment results of a run, kept in its output directory so an interrupted run can resume:
  * {@code DIR/fragments/fingerprint} names the input they belong to, {@code DIR/fragments/level-N.jsonl} holds one
- * successful result per line (label, numbers, timings). Doubles are written in their shortest round-trip form,
- * so a resumed run reads back bitwise the numbers it computed.
+ * successful result per line: its label, then the QCSchema AtomicResult ({@link AtomicCodec}). Doubles are written
+ * in their shortest round-trip form, so a resumed run reads back bitwise the numbers it computed.
  */
 public final class FragmentStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path dir;
     private final String fingerprint;
 
@@ -96,7 +92,7 @@ public final class FragmentStore {
                     }
                     JsonNode n;
                     try {
-                        n = JSON.readTree(line);
+                        n = QcJson.mapper().readTree(line);
                     } catch (IOException partialLine) {
                         continue; // a line cut short by a crash: that fragment is simply recomputed
                     }
@@ -120,7 +116,7 @@ public final class FragmentStore {
             }
             for (Map.Entry<String, AtomicResult> e : results) {
                 if (e.getValue().success()) {
-                    w.write(JSON.writeValueAsString(toJson(e.getKey(), e.getValue())));
+                    w.write(QcJson.mapper().writeValueAsString(toJson(e.getKey(), e.getValue())));
                     w.newLine();
                 }
             }
@@ -145,89 +141,20 @@ public final class FragmentStore {
         }
     }
 
+    /** One line: the label, then the result as a QCSchema v1 AtomicResult (without its input). */
     static ObjectNode toJson(String label, AtomicResult r) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = QcJson.mapper().createObjectNode();
         n.put("label", label);
-        n.put("driver", r.driver().schemaName());
-        n.put("energy", r.energy());
-        if (r.gradient() != null) {
-            ArrayNode g = n.putArray("gradient");
-            for (double v : r.gradient()) {
-                g.add(v);
-            }
-        }
-        if (r.hessian() != null) {
-            ArrayNode h = n.putArray("hessian");
-            for (double v : r.hessian()) {
-                h.add(v);
-            }
-        }
-        AtomicProperties p = r.properties();
-        if (p != null) {
-            ObjectNode pn = n.putObject("properties");
-            putIfSet(pn, "return_energy", p.returnEnergy());
-            putIfSet(pn, "scf_total_energy", p.scfTotalEnergy());
-            putIfSet(pn, "mp2_total_energy", p.mp2TotalEnergy());
-            putIfSet(pn, "nuclear_repulsion_energy", p.nuclearRepulsionEnergy());
-            if (p.scfIterations() != null) {
-                pn.put("scf_iterations", p.scfIterations());
-            }
-            if (p.nbasis() != null) {
-                pn.put("calcinfo_nbasis", p.nbasis());
-            }
-            if (p.natom() != null) {
-                pn.put("calcinfo_natom", p.natom());
-            }
-            pn.put("hessian_by_finite_difference", p.hessianByFiniteDifference());
-        }
-        if (r.provenance() != null) {
-            ObjectNode pv = n.putObject("provenance");
-            pv.put("program", r.provenance().program());
-            pv.put("version", r.provenance().version());
-            pv.put("wall_time", r.provenance().wallTime());
-        }
+        n.setAll(AtomicCodec.writeResult(null, r, SchemaVersion.V1));
         return n;
     }
 
-    private static void putIfSet(ObjectNode n, String key, Double v) {
-        if (v != null) {
-            n.put(key, v);
-        }
-    }
-
     static AtomicResult fromJson(JsonNode n) {
-        Driver driver = Driver.parse(n.get("driver").asText());
-        double[] gradient = doubles(n.get("gradient"));
-        double[] hessian = doubles(n.get("hessian"));
-        JsonNode p = n.get("properties");
-        AtomicProperties props = p == null ? null : new AtomicProperties(
-                optDouble(p, "return_energy"), optDouble(p, "scf_total_energy"), optDouble(p, "mp2_total_energy"),
-                optDouble(p, "nuclear_repulsion_energy"), optInt(p, "scf_iterations"), optInt(p, "calcinfo_nbasis"),
-                optInt(p, "calcinfo_natom"), p.path("hessian_by_finite_difference").asBoolean(false));
-        JsonNode pv = n.get("provenance");
-        Provenance prov = pv == null ? null
-                : new Provenance(pv.path("program").asText(), pv.path("version").asText(),
-                        pv.path("wall_time").asDouble());
-        return new AtomicResult(true, driver, n.get("energy").asDouble(), gradient, hessian, props, prov, null);
-    }
-
-    private static double[] doubles(JsonNode a) {
-        if (a == null || a.isNull()) {
-            return null;
+        if (!n.has("schema_name")) {
+            throw new InputException("--resume: " + n.path("label").asText("a line") + " in the fragment store was"
+                    + " written by an older qcmb in another format: delete the fragments folder and run again");
         }
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).asDouble();
-        }
-        return out;
-    }
-
-    private static Double optDouble(JsonNode n, String k) {
-        return n.hasNonNull(k) ? n.get(k).asDouble() : null;
-    }
-
-    private static Integer optInt(JsonNode n, String k) {
-        return n.hasNonNull(k) ? n.get(k).asInt() : null;
+        return AtomicCodec.readResult(n);
     }
 
     /** Writes a file atomically (temp file + rename), so readers never see half a result. */

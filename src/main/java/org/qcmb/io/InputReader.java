@@ -14,6 +14,8 @@ import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.common.InputException;
 import org.qcmb.molecule.Molecule;
 import org.qcmb.molecule.XyzReader;
+import org.qcmb.qcschema.MoleculeCodec;
+import org.qcmb.qcschema.QcJson;
 
 /**
  * Reads a many-body request: QCManyBody's ManyBodyInput shape in JSON or YAML, or an XYZ file plus
@@ -49,7 +51,7 @@ public final class InputReader {
             throw new InputException(name + ": options such as --bsse, --max-nbody, --method, --basis, --program,"
                     + " --driver and --auto-fragments apply to XYZ input only; set them in the file's specification");
         }
-        JsonNode root = Json.readTree(file);
+        JsonNode root = QcJson.readTree(file);
         return fromTree(root, name);
     }
 
@@ -63,23 +65,23 @@ public final class InputReader {
     }
 
     private static ManyBodyInput parse(JsonNode root) {
-        Json.object(root, "", TOP);
-        if (!Json.has(root, "molecule")) {
+        QcJson.object(root, "", TOP);
+        if (!QcJson.has(root, "molecule")) {
             throw InputException.field("molecule", "is missing");
         }
-        if (!Json.has(root, "specification")) {
+        if (!QcJson.has(root, "specification")) {
             throw InputException.field("specification", "is missing (driver, keywords and the atomic"
                     + " specification)");
         }
-        Molecule mol = MoleculeReader.read(root.get("molecule"), "molecule");
-        JsonNode spec = Json.object(root.get("specification"), "specification", MB_SPEC);
-        Driver driver = driver(Json.string(spec, "driver", "specification", "energy"), "specification.driver");
-        JsonNode kw = Json.has(spec, "keywords") ? Json.object(spec.get("keywords"), "specification.keywords",
-                KEYWORDS) : Json.JSON.createObjectNode();
+        Molecule mol = MoleculeCodec.read(root.get("molecule"), "molecule");
+        JsonNode spec = QcJson.object(root.get("specification"), "specification", MB_SPEC);
+        Driver driver = driver(QcJson.string(spec, "driver", "specification", "energy"), "specification.driver");
+        JsonNode kw = QcJson.has(spec, "keywords") ? QcJson.object(spec.get("keywords"), "specification.keywords",
+                KEYWORDS) : QcJson.mapper().createObjectNode();
         String kp = "specification.keywords";
-        List<String> bsse = Json.has(kw, "bsse_type") ? Json.strings(kw.get("bsse_type"), kp + ".bsse_type") : null;
+        List<String> bsse = QcJson.has(kw, "bsse_type") ? QcJson.strings(kw.get("bsse_type"), kp + ".bsse_type") : null;
         Map<String, String> levels = null;
-        if (Json.has(kw, "levels")) {
+        if (QcJson.has(kw, "levels")) {
             JsonNode lv = kw.get("levels");
             if (!lv.isObject()) {
                 throw InputException.field(kp + ".levels", "must be an object {n-body level: model chemistry}");
@@ -93,11 +95,11 @@ public final class InputReader {
                 levels.put(e.getKey(), e.getValue().textValue());
             }
         }
-        Integer maxNbody = Json.integer(kw, "max_nbody", kp);
-        Boolean rtd = Json.bool(kw, "return_total_data", kp);
-        Boolean sio = Json.bool(kw, "supersystem_ie_only", kp);
+        Integer maxNbody = QcJson.integer(kw, "max_nbody", kp);
+        Boolean rtd = QcJson.bool(kw, "return_total_data", kp);
+        Boolean sio = QcJson.bool(kw, "supersystem_ie_only", kp);
         Map<String, List<Double>> emb = null;
-        if (Json.has(kw, "embedding_charges")) {
+        if (QcJson.has(kw, "embedding_charges")) {
             JsonNode e = kw.get("embedding_charges");
             if (!e.isObject()) {
                 throw InputException.field(kp + ".embedding_charges", "must be an object {fragment: [charges]}");
@@ -110,13 +112,13 @@ public final class InputReader {
                 }
                 List<Double> q = new ArrayList<>();
                 for (int i = 0; i < f.getValue().size(); i++) {
-                    q.add(Json.number(f.getValue().get(i), fp + "[" + i + "]"));
+                    q.add(QcJson.number(f.getValue().get(i), fp + "[" + i + "]"));
                 }
                 emb.put(f.getKey(), q);
             }
         }
         Map<String, AtomicSpecification> specs = new LinkedHashMap<>();
-        if (!Json.has(spec, "specification")) {
+        if (!QcJson.has(spec, "specification")) {
             throw InputException.field("specification.specification", "is missing: give one atomic specification"
                     + " {program, model: {method, basis}, keywords} or a map from model chemistry label to one");
         }
@@ -139,20 +141,20 @@ public final class InputReader {
     }
 
     private static AtomicSpecification atomic(JsonNode n, String path) {
-        Json.object(n, path, ATOMIC);
-        String program = Json.string(n, "program", path, XyzOptions.DEFAULT_PROGRAM);
-        if (Json.has(n, "driver")) {
-            driver(Json.string(n, "driver", path, "energy"), path + ".driver"); // validated, then replaced
+        QcJson.object(n, path, ATOMIC);
+        String program = QcJson.string(n, "program", path, XyzOptions.DEFAULT_PROGRAM);
+        if (QcJson.has(n, "driver")) {
+            driver(QcJson.string(n, "driver", path, "energy"), path + ".driver"); // validated, then replaced
         }
         String method = null;
         String basis = null;
-        if (Json.has(n, "model")) {
-            JsonNode m = Json.object(n.get("model"), path + ".model", MODEL);
-            method = Json.string(m, "method", path + ".model", null);
-            basis = Json.string(m, "basis", path + ".model", null);
+        if (QcJson.has(n, "model")) {
+            JsonNode m = QcJson.object(n.get("model"), path + ".model", MODEL);
+            method = QcJson.string(m, "method", path + ".model", null);
+            basis = QcJson.string(m, "basis", path + ".model", null);
         }
-        return new AtomicSpecification(program, method, basis, Json.plainMap(n, "keywords", path),
-                Json.plainMap(n, "protocols", path), Json.plainMap(n, "extras", path));
+        return new AtomicSpecification(program, method, basis, QcJson.plainMap(n, "keywords", path),
+                QcJson.plainMap(n, "protocols", path), QcJson.plainMap(n, "extras", path));
     }
 
     static Driver driver(String s, String path) {
@@ -165,7 +167,7 @@ public final class InputReader {
 
     private static ManyBodyInput readXyz(Path file, XyzOptions opt, Consumer<String> notes) {
         String name = file.toString();
-        String text = Json.readText(file);
+        String text = QcJson.readText(file);
         XyzReader.Result r = XyzReader.read(text, name, opt.autoFragments());
         r.notes().forEach(notes);
         Molecule mol = r.molecule();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import org.qcmb.qcschema.QcJson;
 
 /** Writes result documents as JSON: fixed key order, numeric arrays on one line, trailing newline. */
 public final class ResultWriter {
@@ -16,7 +17,7 @@ public final class ResultWriter {
 
     public static String toJson(Map<String, Object> document) {
         try {
-            return Json.documentWriter().writeValueAsString(document) + "\n";
+            return QcJson.documentWriter().writeValueAsString(document) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

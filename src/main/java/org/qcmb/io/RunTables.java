@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.qcmb.engine.AtomicResult;
+import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.mbe.AtomicSpecification;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.molecule.Molecule;

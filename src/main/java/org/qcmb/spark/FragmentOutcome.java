@@ -1,7 +1,7 @@
 package org.qcmb.spark;
 
 import java.io.Serializable;
-import org.qcmb.engine.AtomicResult;
+import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.mbe.FragmentTask;
 
 /**

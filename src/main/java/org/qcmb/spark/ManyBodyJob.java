@@ -9,7 +9,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.qcmb.engine.AtomicResult;
+import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.Plan;
 

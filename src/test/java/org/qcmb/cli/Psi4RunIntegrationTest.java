@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcmb.engine.EngineException;
-import org.qcmb.engine.Engines;
 import org.qcmb.engine.psi4.Psi4Engine;
 import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.spark.SparkSessions;

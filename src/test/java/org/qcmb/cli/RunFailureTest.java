@@ -92,7 +92,7 @@ class RunFailureTest {
         Path out = tmp.resolve("never");
         ManyBodyInput unknown = RunIntegrationTest.trimer("energy", "[\"cp\"]", "gaussian", "hf", "sto-3g", "{}");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(unknown, out, false,
-                org.qcmb.engine.Engines.registry(1), new ByteArrayOutputStream()))
+                Engines.registry(1), new ByteArrayOutputStream()))
                 .isInstanceOf(org.qcmb.common.InputException.class)
                 .hasMessageContaining("unknown program 'gaussian'").hasMessageContaining("builtin");
         ManyBodyInput psi4 = RunIntegrationTest.trimer("energy", "[\"cp\"]", "psi4", "hf", "sto-3g", "{}");

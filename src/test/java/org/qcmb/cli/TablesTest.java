@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qcmb.engine.Engines;
 import org.qcmb.io.TableReader;
 import org.qcmb.io.TableSchemas;
 import org.qcmb.mbe.ManyBodyInput;

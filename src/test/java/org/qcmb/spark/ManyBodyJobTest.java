@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.qcmb.engine.AtomicResult;
+import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.common.Driver;
 import org.qcmb.engine.FragmentEngine;
 import org.qcmb.engine.synthetic.SyntheticEngine;

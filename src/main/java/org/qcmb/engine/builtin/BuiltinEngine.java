@@ -1,17 +1,19 @@
 package org.qcmb.engine.builtin;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicProperties;
-import org.qcmb.engine.AtomicResult;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicProperties;
+import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.common.Driver;
-import org.qcmb.engine.EngineError;
+import org.qcmb.qcschema.EngineError;
 import org.qcmb.engine.EngineException;
-import org.qcmb.engine.ErrorClass;
+import org.qcmb.qcschema.ErrorClass;
 import org.qcmb.engine.FragmentEngine;
-import org.qcmb.engine.Provenance;
+import org.qcmb.qcschema.Model;
+import org.qcmb.qcschema.Provenance;
 import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.gradient.FiniteDifferenceHessian;
 import org.qcmb.engine.builtin.gradient.RhfGradient;
@@ -52,7 +54,7 @@ public final class BuiltinEngine implements FragmentEngine {
         ExecutorService pool = null;
         try {
             BuiltinKeywords kw = BuiltinKeywords.parse(input.keywords());
-            Method method = checkModel(input, driver);
+            Method method = checkModel(input.model(), driver);
             Molecule mol = input.molecule();
             validate(mol, input);
             if (kw.threads() > 1) {
@@ -114,13 +116,24 @@ public final class BuiltinEngine implements FragmentEngine {
         return new RhfSolver(bs, charges, mol.electronCount(), opt, pool).guessDensity(guess).solve();
     }
 
-    private static Method checkModel(AtomicInput input, Driver driver) {
-        if (input.model() == null || input.model().method() == null) {
+    /** The method, driver and keyword checks of {@link #compute}, before any work (one message, not one per task). */
+    @Override
+    public void validate(Driver driver, Model model, Map<String, Object> keywords) {
+        try {
+            checkModel(model, driver);
+        } catch (InputException e) {
+            throw new EngineException(ErrorClass.INPUT_ERROR, e.getMessage(), e);
+        }
+        BuiltinKeywords.parse(keywords);
+    }
+
+    private static Method checkModel(Model model, Driver driver) {
+        if (model == null || model.method() == null) {
             throw new InputException("model.method is missing: use hf or mp2");
         }
-        Method m = Method.of(input.model().method());
+        Method m = Method.of(model.method());
         if (m == Method.OTHER) {
-            throw new InputException("method '" + input.model().method()
+            throw new InputException("method '" + model.method()
                     + "' is not supported by the builtin engine: use hf or mp2, or program psi4");
         }
         if (m == Method.MP2 && driver != Driver.ENERGY) {

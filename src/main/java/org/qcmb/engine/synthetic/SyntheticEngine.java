@@ -4,14 +4,16 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.Set;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicProperties;
-import org.qcmb.engine.AtomicResult;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicProperties;
+import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.common.Driver;
-import org.qcmb.engine.EngineError;
-import org.qcmb.engine.ErrorClass;
+import org.qcmb.qcschema.EngineError;
+import org.qcmb.engine.EngineException;
+import org.qcmb.qcschema.ErrorClass;
 import org.qcmb.engine.FragmentEngine;
-import org.qcmb.engine.Provenance;
+import org.qcmb.qcschema.Model;
+import org.qcmb.qcschema.Provenance;
 import org.qcmb.molecule.Molecule;
 
 /**
@@ -35,15 +37,28 @@ public final class SyntheticEngine implements FragmentEngine {
     }
 
     @Override
-    public AtomicResult compute(AtomicInput input) {
-        long start = System.nanoTime();
-        for (String k : input.keywords().keySet()) {
+    public void validate(Driver driver, Model model, Map<String, Object> keywords) {
+        String problem = problem(driver, keywords);
+        if (problem != null) {
+            throw new EngineException(ErrorClass.INPUT_ERROR, problem);
+        }
+    }
+
+    private static String problem(Driver driver, Map<String, Object> keywords) {
+        for (String k : keywords.keySet()) {
             if (!KEYWORDS.contains(k)) {
-                return fail(input, start, "unknown keyword '" + k + "' for the synthetic engine (known: cpu_ms)");
+                return "unknown keyword '" + k + "' for the synthetic engine (known: cpu_ms)";
             }
         }
-        if (input.driver() == Driver.HESSIAN) {
-            return fail(input, start, "the synthetic engine computes energies and gradients only");
+        return driver == Driver.HESSIAN ? "the synthetic engine computes energies and gradients only" : null;
+    }
+
+    @Override
+    public AtomicResult compute(AtomicInput input) {
+        long start = System.nanoTime();
+        String problem = problem(input.driver(), input.keywords());
+        if (problem != null) {
+            return fail(input, start, problem);
         }
         burnCpu(cpuMs(input.keywords()));
         Molecule m = input.molecule();

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicResult;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.common.Driver;
-import org.qcmb.engine.ErrorClass;
-import org.qcmb.engine.Model;
+import org.qcmb.qcschema.ErrorClass;
+import org.qcmb.qcschema.Model;
 import org.qcmb.molecule.Molecule;
 
 /** Bad inputs give failed results (never exceptions) whose messages name the problem. */

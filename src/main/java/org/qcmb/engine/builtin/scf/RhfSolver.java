@@ -1,7 +1,7 @@
 package org.qcmb.engine.builtin.scf;
 
 import java.util.concurrent.ExecutorService;
-import org.qcmb.engine.ErrorClass;
+import org.qcmb.qcschema.ErrorClass;
 import org.qcmb.engine.EngineException;
 import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.integrals.Charges;

@@ -1,4 +1,4 @@
-package org.qcmb.engine;
+package org.qcmb.qcschema;
 
 import java.io.Serializable;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.qcmb.engine;
+package org.qcmb.qcschema;
 
 /** Why a calculation failed. Input errors and convergence failures are deterministic: retrying does not help. */
 public enum ErrorClass {

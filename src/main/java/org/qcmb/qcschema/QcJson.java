@@ -1,4 +1,4 @@
-package org.qcmb.io;
+package org.qcmb.qcschema;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,14 +22,28 @@ import java.util.Map;
 import java.util.Set;
 import org.qcmb.common.InputException;
 
-/** Reading JSON/YAML trees with precise error messages, and field access that names the field path. */
-public final class Json {
-    static final ObjectMapper JSON = new ObjectMapper()
+/**
+ * The one JSON mapper of the program and its one strictness: duplicate keys and unknown fields are errors that
+ * name the field path; wrong types name the field and what it must be. YAML input is read with the same rules.
+ * Every QCSchema document (and the fragment store, the benchmark inputs, the SQL output) goes through here.
+ */
+public final class QcJson {
+    private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private Json() {
+    private QcJson() {
+    }
+
+    /** The shared mapper (thread-safe once configured): trees, values and writers all come from it. */
+    public static ObjectMapper mapper() {
+        return JSON;
+    }
+
+    /** Parses JSON text; malformed text is an InputException naming the source, line and column. */
+    public static JsonNode parse(String text, String source) {
+        return parse(JSON, text, source, "JSON");
     }
 
     /** A file's text; a missing or unreadable file is an InputException naming it. */
@@ -46,11 +61,14 @@ public final class Json {
     public static JsonNode readTree(Path file) {
         String name = file.toString();
         boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
-        String text = readText(file);
+        return parse(yaml ? YAML : JSON, readText(file), name, yaml ? "YAML" : "JSON");
+    }
+
+    private static JsonNode parse(ObjectMapper mapper, String text, String source, String format) {
         try {
-            JsonNode n = (yaml ? YAML : JSON).readTree(text);
+            JsonNode n = mapper.readTree(text);
             if (n == null || n.isMissingNode()) {
-                throw new InputException(name + ": the file is empty");
+                throw new InputException(source + ": the file is empty");
             }
             return n;
         } catch (JsonProcessingException e) {
@@ -61,12 +79,12 @@ public final class Json {
             if (msg.length() > 160) {
                 msg = msg.substring(0, 160) + "...";
             }
-            throw new InputException(name + ": malformed " + (yaml ? "YAML" : "JSON") + where + ": " + msg);
+            throw new InputException(source + ": malformed " + format + where + ": " + msg);
         }
     }
 
     /** Checks that node is an object with only the allowed fields; names the first unknown one with its path. */
-    static JsonNode object(JsonNode node, String path, Set<String> allowed) {
+    public static JsonNode object(JsonNode node, String path, Set<String> allowed) {
         if (node == null || !node.isObject()) {
             throw InputException.field(path, "must be an object");
         }
@@ -81,15 +99,15 @@ public final class Json {
         return node;
     }
 
-    static String join(String path, String field) {
+    public static String join(String path, String field) {
         return path == null || path.isEmpty() ? field : path + "." + field;
     }
 
-    static boolean has(JsonNode obj, String f) {
+    public static boolean has(JsonNode obj, String f) {
         return obj.has(f) && !obj.get(f).isNull();
     }
 
-    static String string(JsonNode obj, String f, String path, String dflt) {
+    public static String string(JsonNode obj, String f, String path, String dflt) {
         if (!has(obj, f)) {
             return dflt;
         }
@@ -100,7 +118,7 @@ public final class Json {
         return v.textValue();
     }
 
-    static Boolean bool(JsonNode obj, String f, String path) {
+    public static Boolean bool(JsonNode obj, String f, String path) {
         if (!has(obj, f)) {
             return null;
         }
@@ -111,14 +129,14 @@ public final class Json {
         return v.booleanValue();
     }
 
-    static Integer integer(JsonNode obj, String f, String path) {
+    public static Integer integer(JsonNode obj, String f, String path) {
         if (!has(obj, f)) {
             return null;
         }
         return integer(obj.get(f), join(path, f));
     }
 
-    static int integer(JsonNode v, String path) {
+    public static int integer(JsonNode v, String path) {
         if (v.isIntegralNumber() && v.canConvertToInt()) {
             return v.intValue();
         }
@@ -128,14 +146,14 @@ public final class Json {
         throw InputException.field(path, "must be an integer, got " + v);
     }
 
-    static double number(JsonNode v, String path) {
+    public static double number(JsonNode v, String path) {
         if (!v.isNumber()) {
             throw InputException.field(path, "must be a number, got " + v);
         }
         return v.doubleValue();
     }
 
-    static JsonNode array(JsonNode obj, String f, String path) {
+    public static JsonNode array(JsonNode obj, String f, String path) {
         JsonNode v = obj.get(f);
         if (v == null || !v.isArray()) {
             throw InputException.field(join(path, f), "must be a list");
@@ -143,7 +161,7 @@ public final class Json {
         return v;
     }
 
-    static List<String> strings(JsonNode v, String path) {
+    public static List<String> strings(JsonNode v, String path) {
         List<String> out = new ArrayList<>();
         if (v.isTextual()) {
             out.add(v.textValue());
@@ -162,7 +180,7 @@ public final class Json {
     }
 
     /** A flat list of numbers, or a list of equal-length number lists flattened row by row. */
-    static double[] flatNumbers(JsonNode v, String path) {
+    public static double[] flatNumbers(JsonNode v, String path) {
         if (!v.isArray()) {
             throw InputException.field(path, "must be a list of numbers or of number lists");
         }
@@ -185,12 +203,12 @@ public final class Json {
     }
 
     /** A JSON value as plain Java (maps, lists, strings, numbers, booleans), preserving order. */
-    static Object plain(JsonNode v) {
+    public static Object plain(JsonNode v) {
         return JSON.convertValue(v, Object.class);
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> plainMap(JsonNode obj, String f, String path) {
+    public static Map<String, Object> plainMap(JsonNode obj, String f, String path) {
         if (!has(obj, f)) {
             return new LinkedHashMap<>();
         }
@@ -199,6 +217,24 @@ public final class Json {
             throw InputException.field(join(path, f), "must be an object");
         }
         return (Map<String, Object>) plain(v);
+    }
+
+    /** A JSON array of numbers (doubles keep their shortest round-trip form). */
+    public static ArrayNode array(double[] values) {
+        ArrayNode a = JSON.createArrayNode();
+        for (double v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    /** A result document as text: {@link #documentWriter()} layout and a trailing newline. */
+    public static String document(Object document) {
+        try {
+            return documentWriter().writeValueAsString(document) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a result document", e);
+        }
     }
 
     /** Writer for result documents: two-space indentation, numeric arrays kept on one line. */
