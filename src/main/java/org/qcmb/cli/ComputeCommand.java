@@ -14,6 +14,7 @@ import org.qcmb.qcschema.SchemaVersion;
 import org.qcmb.engine.FragmentEngine;
 import org.qcmb.common.InputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,8 +39,8 @@ public final class ComputeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the result here instead of stdout")
     Path output;
 
-    @Option(names = "--verbose", description = "print stack traces of failures")
-    boolean verbose;
+    @Mixin
+    SharedOptions.Verbose verbose;
 
     @Override
     public Integer call() throws IOException {

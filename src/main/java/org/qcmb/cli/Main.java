@@ -8,6 +8,7 @@ import org.qcmb.qcschema.ErrorClass;
 import org.qcmb.common.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
 /** Entry point of every command (and the main class for spark-submit). */
 @Command(name = "qcmb", mixinStandardHelpOptions = true, version = "qcmb 0.1.0",
@@ -39,9 +40,9 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int execute(String... args) {
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         CommandLine cmd = new CommandLine(new Main());
         cmd.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            boolean verbose = verbose(parseResult);
             if (verbose) {
                 ex.printStackTrace();
             }
@@ -55,6 +56,16 @@ public final class Main implements Runnable {
         });
         cmd.setExitCodeExceptionMapper(ex -> EXIT_INPUT);
         return cmd.execute(args);
+    }
+
+    /** Whether the command that ran (or a parent) was given {@code --verbose}. */
+    static boolean verbose(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption(SharedOptions.Verbose.NAME)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isUserError(Throwable ex) {

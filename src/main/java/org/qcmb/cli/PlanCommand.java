@@ -35,8 +35,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--list", description = "Also list every task label, grouped by level.")
     boolean list;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    SharedOptions.Verbose verbose;
 
     @Mixin
     XyzOptionsMixin xyz;

@@ -18,6 +18,7 @@ import org.qcmb.common.InputException;
 import org.qcmb.molecule.Molecule;
 import org.qcmb.qcschema.MoleculeCodec;
 import org.qcmb.qcschema.QcJson;
+import org.qcmb.qcschema.manybody.ManyBodyInputCodec;
 
 /**
  * A conformance-case-shaped file for {@code analyze}: {@code input} (QCManyBody core inputs: molecule, bsse_type,
@@ -111,7 +112,7 @@ public record AnalysisCase(Molecule molecule, ExpansionSpec spec, Driver driver,
             results.put(t, new ComponentResult(en, g, h));
         }
         if (QcJson.has(in, "driver")) {
-            driver = InputReader.driver(QcJson.string(in, "driver", "input", "energy"), "input.driver");
+            driver = ManyBodyInputCodec.driver(QcJson.string(in, "driver", "input", "energy"), "input.driver");
         }
         Boolean rtd = QcJson.bool(in, "return_total_data", "input");
         Boolean sio = QcJson.bool(in, "supersystem_ie_only", "input");

@@ -17,8 +17,6 @@ public record XyzOptions(
         boolean autoFragments,
         Boolean returnTotalData) {
 
-    public static final String DEFAULT_PROGRAM = "builtin";
-
     public static XyzOptions none() {
         return new XyzOptions(null, null, null, null, null, null, false, null);
     }

@@ -51,18 +51,6 @@ public record ManyBodyInput(
         return molecule.subMolecule(task.real(), task.basis());
     }
 
-    /**
-     * Assembles the collected component results (one per task of {@code plan}, any order) into the result
-     * document (nested maps in a fixed order; write it with {@code org.qcmb.io.ResultWriter}).
-     *
-     * @param includeComponents whether to add {@code component_results} keyed by label
-     */
-    public Map<String, Object> resultDocument(Plan plan, Map<FragmentTask, ComponentResult> results,
-            boolean includeComponents) {
-        ManyBodyResult r = Assembler.assemble(plan, driver, results);
-        return ResultDocument.build(r, molecule.nuclearRepulsionEnergy(), includeComponents ? results : null);
-    }
-
     /** The atomic specification of a task's model chemistry. */
     public AtomicSpecification specification(String mc) {
         AtomicSpecification s = specifications.get(mc);

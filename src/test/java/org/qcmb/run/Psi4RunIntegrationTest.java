@@ -1,4 +1,4 @@
-package org.qcmb.cli;
+package org.qcmb.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcmb.engine.EngineException;
 import org.qcmb.engine.psi4.Psi4Engine;
+import org.qcmb.cli.Engines;
 import org.qcmb.mbe.ManyBodyInput;
+import org.qcmb.testing.Trimer;
 import org.qcmb.spark.SparkSessions;
 
 /**
@@ -53,10 +55,9 @@ class Psi4RunIntegrationTest {
     }
 
     JsonNode run(ManyBodyInput in, String name) throws Exception {
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         Path out = tmp.resolve(name);
-        ManyBodyRun.Result r = new ManyBodyRun(quiet, quiet).execute(new ManyBodyRun.Options(in, name, out, null,
-                null, false, 1, Engines.registry(1), Map.of(), true), spark);
+        ManyBodyRun.Result r = new ManyBodyRun().execute(RunRequest.builder(in, Engines.registry(1)).inputName(name)
+                .out(out).build(), spark);
         assertThat(r.succeeded()).as(name + " failures: " + r.failures()).isTrue();
         return JSON.readTree(out.resolve("result.json").toFile());
     }
@@ -64,7 +65,7 @@ class Psi4RunIntegrationTest {
     @Test
     void psi4DensityFittedTrimerReproducesQcManyBody() throws Exception {
         // Psi4's default scf_type (DF), tight convergence: the component energies QCManyBody's test data came from
-        ManyBodyInput in = RunIntegrationTest.trimer("energy", "[\"cp\", \"nocp\", \"vmfc\"]", "psi4", "hf",
+        ManyBodyInput in = Trimer.input("energy", "[\"cp\", \"nocp\", \"vmfc\"]", "psi4", "hf",
                 "sto-3g", "{\"e_convergence\": 1e-10, \"d_convergence\": 1e-10}");
         JsonNode doc = run(in, "psi4-df");
         JsonNode expected = JSON.readTree(getClass().getResourceAsStream("/conformance/single_energy_1.json"))
@@ -89,9 +90,9 @@ class Psi4RunIntegrationTest {
     void builtinTrimerGradientMatchesExactPsi4() throws Exception {
         String bsse = "[\"cp\", \"nocp\", \"vmfc\"]";
         String tight = "{\"scf_type\": \"pk\", \"e_convergence\": 1e-10, \"d_convergence\": 1e-10}";
-        JsonNode builtin = run(RunIntegrationTest.trimer("gradient", bsse, "builtin", "hf", "sto-3g", tight),
+        JsonNode builtin = run(Trimer.input("gradient", bsse, "builtin", "hf", "sto-3g", tight),
                 "builtin");
-        JsonNode psi4 = run(RunIntegrationTest.trimer("gradient", bsse, "psi4", "hf", "sto-3g", tight), "psi4-pk");
+        JsonNode psi4 = run(Trimer.input("gradient", bsse, "psi4", "hf", "sto-3g", tight), "psi4-pk");
         Iterator<Map.Entry<String, JsonNode>> body = psi4.get("energy_body_dict").fields();
         int n = 0;
         while (body.hasNext()) {

@@ -1,4 +1,4 @@
-package org.qcmb.io;
+package org.qcmb.tables;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,9 +11,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.qcmb.common.InputException;
+import org.qcmb.qcschema.QcJson;
 
 /** Prints query results as an aligned text table, CSV (header line, then rows) or a JSON array of objects. */
-public final class ResultTablePrinter {
+public final class QueryPrinter {
     public enum Format {
         TABLE, CSV, JSON;
 
@@ -26,7 +27,7 @@ public final class ResultTablePrinter {
         }
     }
 
-    private ResultTablePrinter() {
+    private QueryPrinter() {
     }
 
     public static void print(StructType schema, List<Row> rows, Format format, PrintStream out) {
@@ -70,7 +71,7 @@ public final class ResultTablePrinter {
     }
 
     private static void json(StructType schema, List<Row> rows, PrintStream out) {
-        ObjectMapper m = new ObjectMapper();
+        ObjectMapper m = QcJson.mapper();
         ArrayNode arr = m.createArrayNode();
         for (Row r : rows) {
             ObjectNode o = arr.addObject();

@@ -1,4 +1,4 @@
-package org.qcmb.cli;
+package org.qcmb.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,43 +8,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.qcmb.cli.Engines;
 import org.qcmb.engine.EngineRegistry;
 import org.qcmb.engine.synthetic.SyntheticEngine;
 import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.spark.FaultyEngine;
-import org.qcmb.spark.SparkSessions;
+import org.qcmb.testing.LocalSpark;
+import org.qcmb.testing.Trimer;
 
 /** An injected failing fragment: reported by label, no result written; --resume recomputes only what is missing. */
 class RunFailureTest {
-    static SparkSession spark;
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark("local[2,3]");
+
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void start() {
-        spark = SparkSessions.start("local[2,3]", null, Map.of("spark.ui.enabled", "false"));
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
-    ManyBodyRun.Result run(ManyBodyInput in, Path out, boolean resume, EngineRegistry engines, ByteArrayOutputStream err) {
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        return new ManyBodyRun(quiet, new PrintStream(err)).execute(new ManyBodyRun.Options(in, "test", out, null, null,
-                resume, 1, engines, Map.of(), false), spark);
+    ManyBodyRun.Result run(ManyBodyInput in, Path out, boolean resume, EngineRegistry engines,
+            ByteArrayOutputStream err) {
+        PrintStream failures = new PrintStream(err, true);
+        RunObserver printsFailures = new RunObserver() {
+            @Override
+            public void finished(ManyBodyRun.Result result, Path resultFile, Path failureFile) {
+                if (!result.succeeded()) {
+                    failures.print(FailureReport.text(result.failures()));
+                }
+            }
+        };
+        return new ManyBodyRun().execute(RunRequest.builder(in, engines).inputName("test").out(out).resume(resume)
+                .observer(printsFailures).build(), SPARK.session());
     }
 
     @Test
     void failedFragmentsAreReportedAndResumeRecomputesOnlyWhatIsMissing() throws Exception {
-        ManyBodyInput in = RunIntegrationTest.trimer("gradient", "[\"cp\", \"nocp\", \"vmfc\"]", "synthetic", "hf",
+        ManyBodyInput in = Trimer.input("gradient", "[\"cp\", \"nocp\", \"vmfc\"]", "synthetic", "hf",
                 "sto-3g", "{}");
         Path out = tmp.resolve("run");
         // dimers next to a ghost never converge; monomer tasks crash once and are retried by Spark
@@ -77,8 +78,8 @@ class RunFailureTest {
 
     @Test
     void anOutputDirectoryOfAnotherInputIsRefused() throws Exception {
-        ManyBodyInput a = RunIntegrationTest.trimer("energy", "[\"cp\"]", "synthetic", "hf", "sto-3g", "{}");
-        ManyBodyInput b = RunIntegrationTest.trimer("energy", "[\"nocp\"]", "synthetic", "hf", "sto-3g", "{}");
+        ManyBodyInput a = Trimer.input("energy", "[\"cp\"]", "synthetic", "hf", "sto-3g", "{}");
+        ManyBodyInput b = Trimer.input("energy", "[\"nocp\"]", "synthetic", "hf", "sto-3g", "{}");
         Path out = tmp.resolve("shared");
         EngineRegistry healthy = new EngineRegistry().register("synthetic", SyntheticEngine::new);
         assertThat(run(a, out, false, healthy, new ByteArrayOutputStream()).succeeded()).isTrue();
@@ -90,12 +91,12 @@ class RunFailureTest {
     @Test
     void anUnknownProgramOrAMissingPsi4FailsBeforeAnythingRuns() throws Exception {
         Path out = tmp.resolve("never");
-        ManyBodyInput unknown = RunIntegrationTest.trimer("energy", "[\"cp\"]", "gaussian", "hf", "sto-3g", "{}");
+        ManyBodyInput unknown = Trimer.input("energy", "[\"cp\"]", "gaussian", "hf", "sto-3g", "{}");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(unknown, out, false,
                 Engines.registry(1), new ByteArrayOutputStream()))
                 .isInstanceOf(org.qcmb.common.InputException.class)
                 .hasMessageContaining("unknown program 'gaussian'").hasMessageContaining("builtin");
-        ManyBodyInput psi4 = RunIntegrationTest.trimer("energy", "[\"cp\"]", "psi4", "hf", "sto-3g", "{}");
+        ManyBodyInput psi4 = Trimer.input("energy", "[\"cp\"]", "psi4", "hf", "sto-3g", "{}");
         EngineRegistry noPsi4 = new EngineRegistry().register("psi4", () -> new org.qcmb.engine.psi4.Psi4Engine(
                 org.qcmb.engine.psi4.Psi4Engine.Settings.defaults().withExecutable("/nonexistent/psi4")));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(psi4, out, false, noPsi4,

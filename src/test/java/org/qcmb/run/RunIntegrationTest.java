@@ -1,4 +1,4 @@
-package org.qcmb.cli;
+package org.qcmb.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,79 +6,53 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcmb.qcschema.AtomicInput;
 import org.qcmb.common.Driver;
 import org.qcmb.qcschema.Model;
+import org.qcmb.cli.Engines;
+import org.qcmb.cli.Main;
 import org.qcmb.engine.builtin.BuiltinEngine;
 import org.qcmb.io.FragmentStore;
-import org.qcmb.io.InputReader;
+import org.qcmb.io.InputFingerprint;
 import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.molecule.Molecule;
 import org.qcmb.molecule.Units;
-import org.qcmb.spark.SparkSessions;
+import org.qcmb.qcschema.manybody.ManyBodyInputCodec;
+import org.qcmb.testing.LocalSpark;
+import org.qcmb.testing.Trimer;
 
-/** The run command end to end on local[2] with the builtin engine (one SparkSession for the class). */
+/** The run use case end to end on local[2] with the builtin engine. */
 class RunIntegrationTest {
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark("local[2,3]");
+
     static final ObjectMapper JSON = new ObjectMapper();
-    static SparkSession spark;
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void start() {
-        spark = SparkSessions.start("local[2,3]", null, Map.of("spark.ui.enabled", "false",
-                "spark.sql.shuffle.partitions", "2"));
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
-    /** The QCManyBody water trimer (bohr) with the given many-body keywords and atomic specification. */
-    static ManyBodyInput trimer(String driver, String bsse, String program, String method, String basis,
-            String keywords) throws Exception {
-        JsonNode conformance = JSON.readTree(RunIntegrationTest.class.getResourceAsStream(
-                "/conformance/single_energy_1.json"));
-        ObjectNode root = JSON.createObjectNode();
-        root.set("molecule", conformance.get("input").get("molecule"));
-        root.set("specification", JSON.readTree("""
-                {"driver": "%s", "keywords": {"bsse_type": %s, "max_nbody": 3, "return_total_data": true},
-                 "specification": {"program": "%s", "model": {"method": "%s", "basis": "%s"}, "keywords": %s}}
-                """.formatted(driver, bsse, program, method, basis, keywords)));
-        return InputReader.fromTree(root, "test input");
-    }
-
     ManyBodyRun.Result run(ManyBodyInput in, Path out) {
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        return new ManyBodyRun(quiet, quiet).execute(new ManyBodyRun.Options(in, "test", out, null, null, false, 1,
-                Engines.registry(1), Map.of(), true), spark);
+        return new ManyBodyRun().execute(RunRequest.builder(in, Engines.registry(1)).inputName("test").out(out)
+                .build(), SPARK.session());
     }
 
     /** Writes the run's stored fragment results as a conformance case and assembles it with `analyze`. */
     JsonNode analyzeStoredFragments(ManyBodyInput in, Path out) throws Exception {
         ObjectNode input = JSON.createObjectNode();
-        JsonNode mol = JSON.readTree(RunIntegrationTest.class.getResourceAsStream(
-                "/conformance/single_energy_1.json")).get("input").get("molecule");
-        input.set("molecule", mol);
+        input.set("molecule", Trimer.molecule());
         input.set("bsse_type", JSON.valueToTree(in.bsseTypes().stream().map(b -> b.label()).toList()));
         input.set("levels", JSON.valueToTree(Map.of("1", "(auto)", "2", "(auto)", "3", "(auto)")));
         input.put("return_total_data", true);
         input.put("supersystem_ie_only", false);
         ObjectNode components = JSON.createObjectNode();
-        FragmentStore.open(out, org.qcmb.io.InputFingerprint.of(in), true).load().forEach((label, r) -> {
+        FragmentStore.open(out, InputFingerprint.of(in), true).load().forEach((label, r) -> {
             ObjectNode c = components.putObject(label);
             c.put("energy", r.energy());
             if (r.gradient() != null) {
@@ -98,7 +72,7 @@ class RunIntegrationTest {
     @Test
     void trimerEnergyAndGradientEqualAnalyzeOnTheSameFragments() throws Exception {
         for (String driver : List.of("energy", "gradient")) {
-            ManyBodyInput in = trimer(driver, "[\"cp\", \"nocp\", \"vmfc\"]", "builtin", "hf", "sto-3g", "{}");
+            ManyBodyInput in = Trimer.input(driver, "[\"cp\", \"nocp\", \"vmfc\"]", "builtin", "hf", "sto-3g", "{}");
             Path out = tmp.resolve("trimer-" + driver);
             ManyBodyRun.Result r = run(in, out);
             assertThat(r.succeeded()).isTrue();
@@ -114,7 +88,7 @@ class RunIntegrationTest {
 
     @Test
     void resultDocumentIsBitwiseReproducible() throws Exception {
-        ManyBodyInput in = trimer("gradient", "[\"vmfc\"]", "builtin", "hf", "sto-3g", "{}");
+        ManyBodyInput in = Trimer.input("gradient", "[\"vmfc\"]", "builtin", "hf", "sto-3g", "{}");
         run(in, tmp.resolve("a"));
         run(in, tmp.resolve("b"));
         assertThat(Files.readAllBytes(tmp.resolve("a/result.json")))
@@ -132,7 +106,7 @@ class RunIntegrationTest {
                   "keywords": {"bsse_type": ["nocp", "cp", "vmfc"], "max_nbody": 4, "return_total_data": true},
                   "specification": {"program": "builtin", "model": {"method": "mp2", "basis": "aug-cc-pvdz"}}}}
                 """.formatted(a);
-        ManyBodyInput in = InputReader.fromTree(JSON.readTree(input), "he4");
+        ManyBodyInput in = ManyBodyInputCodec.read(JSON.readTree(input), "he4").input();
         ManyBodyRun.Result r = run(in, tmp.resolve("he4"));
         assertThat(r.succeeded()).isTrue();
         assertThat(r.report().computed()).isEqualTo(65); // spec 3.3: N=4, M=4, all three treatments

@@ -1,4 +1,4 @@
-package org.qcmb.io;
+package org.qcmb.tables;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

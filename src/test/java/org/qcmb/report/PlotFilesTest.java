@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcmb.notebook.Notebook;
-import org.qcmb.notebook.SampleTables;
+import org.qcmb.testing.SampleTables;
 
-class PlotsTest {
+class PlotFilesTest {
     @TempDir
     static Path tmp;
     static SparkSession spark;
@@ -34,7 +34,7 @@ class PlotsTest {
     void writesEveryPlotOfTheSampleTablesAsNonBlankPngs() throws Exception {
         Path out = tmp.resolve("plots");
         List<String> notes = new ArrayList<>();
-        List<Path> files = Plots.writeAll(spark, tables, null, out, notes::add);
+        List<Path> files = PlotFiles.writeAll(spark, tables, null, out, notes::add);
 
         assertThat(notes).isEmpty();
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("speedup.png", "efficiency.png",
@@ -44,8 +44,8 @@ class PlotsTest {
             assertThat(f).isRegularFile();
             BufferedImage img = ImageIO.read(f.toFile());
             assertThat(img).as(f.toString()).isNotNull();
-            assertThat(img.getWidth()).isEqualTo(Plots.WIDTH);
-            assertThat(img.getHeight()).isEqualTo(Plots.HEIGHT);
+            assertThat(img.getWidth()).isEqualTo(Charts.WIDTH);
+            assertThat(img.getHeight()).isEqualTo(Charts.HEIGHT);
             assertThat(variance(img)).as("pixel variance of " + f.getFileName()).isGreaterThan(100.0);
             assertThat(colours(img)).as("distinct colours of " + f.getFileName()).isGreaterThan(8);
         }
@@ -53,7 +53,7 @@ class PlotsTest {
 
     @Test
     void oneRunOnRequest() {
-        List<Path> files = Plots.writeAll(spark, tables, "sample-local1", tmp.resolve("one"), n -> { });
+        List<Path> files = PlotFiles.writeAll(spark, tables, "sample-local1", tmp.resolve("one"), n -> { });
         assertThat(files).extracting(p -> p.getFileName().toString()).contains("timeline-sample-local1.png",
                 "memory-sample-local1.png", "nbody-convergence-sample-local1.png");
     }
@@ -64,7 +64,7 @@ class PlotsTest {
         Files.createDirectories(empty);
         SparkSession fresh = spark.newSession(); // no views registered
         List<String> notes = new ArrayList<>();
-        List<Path> files = Plots.writeAll(fresh, empty, "nope", tmp.resolve("none"), notes::add);
+        List<Path> files = PlotFiles.writeAll(fresh, empty, "nope", tmp.resolve("none"), notes::add);
         assertThat(files).isEmpty();
         assertThat(notes).hasSize(6).allMatch(n -> n.startsWith("skipped "));
     }
@@ -75,7 +75,7 @@ class PlotsTest {
         s.sql("SELECT * FROM VALUES ('r', 'driver', 1, 0L, 100L, true), ('r', 'driver', 1, 10L, 60L, true), "
                 + "('r', 'driver', 1, 70L, 90L, true), ('r', '1', 2, 120L, 200L, false) "
                 + "AS t(run_id, executor_id, level, launch_ms, finish_ms, successful)").createOrReplaceTempView("tasks");
-        JFreeChart chart = Plots.timeline(s, "r").orElseThrow();
+        JFreeChart chart = Charts.timeline("r", TableData.tasks(s, "r")).orElseThrow();
         assertThat(((SymbolAxis) chart.getXYPlot().getDomainAxis()).getSymbols())
                 .containsExactly("executor driver / slot 1", "executor driver / slot 2", "executor 1");
         assertThat(chart.getXYPlot().getDataset().getSeriesCount()).isEqualTo(2); // level 1, failed

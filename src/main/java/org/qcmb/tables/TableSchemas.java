@@ -1,4 +1,4 @@
-package org.qcmb.io;
+package org.qcmb.tables;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;

@@ -1,4 +1,4 @@
-package org.qcmb.io;
+package org.qcmb.tables;
 
 import java.nio.file.Path;
 import java.util.List;

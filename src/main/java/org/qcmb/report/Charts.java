@@ -15,11 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import javax.imageio.ImageIO;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -38,15 +34,12 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.qcmb.io.TableReader;
 
 /**
- * PNG plots of the metric tables (JFreeChart, headless). Every chart reads the temporary views that
- * {@link TableReader#registerViews} registers (runs, tasks, stages, nbody, memory, benchmarks) and uses only the
- * columns documented in {@link org.qcmb.io.TableSchemas}. A chart whose table is missing or has no matching rows is
- * {@link Optional#empty()}; {@link #writeAll} then skips it with a note.
+ * The charts of the metric tables, drawn with JFreeChart from the plain values of {@link TableData}: no data
+ * access here. A chart without data is {@link Optional#empty()}.
  */
-public final class Plots {
+public final class Charts {
     public static final int WIDTH = 900;
     public static final int HEIGHT = 540;
 
@@ -55,90 +48,24 @@ public final class Plots {
         new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x000000),
         new Color(0x7F7F7F)};
 
-    private Plots() {
-    }
-
-    /** {@code Plots TABLES_DIR OUT_DIR [RUN_ID]}: writes the PNG plots of a tables directory and lists them. */
-    public static void main(String[] args) {
-        if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: org.qcmb.report.Plots TABLES_DIR OUT_DIR [RUN_ID]");
-            System.exit(2);
-        }
-        SparkSession spark = org.qcmb.notebook.Notebook.spark();
-        try {
-            for (Path p : writeAll(spark, Path.of(args[0]), args.length == 3 ? args[2] : null, Path.of(args[1]))) {
-                System.out.println(p);
-            }
-        } finally {
-            spark.stop();
-        }
-    }
-
-    /**
-     * Registers the tables of tablesDir and writes every plot that has data into outDir: speedup.png,
-     * efficiency.png, level-times.png, and for one run (runIdOrNull, else the newest run with rows in each table)
-     * timeline-RUN.png, memory-RUN.png, nbody-convergence-RUN.png. Returns the files written; skipped plots are
-     * noted on stderr.
-     */
-    public static List<Path> writeAll(SparkSession spark, Path tablesDir, String runIdOrNull, Path outDir) {
-        return writeAll(spark, tablesDir, runIdOrNull, outDir, note -> System.err.println("plots: " + note));
-    }
-
-    /** As {@link #writeAll(SparkSession, Path, String, Path)}, with the notes about skipped plots sent to notes. */
-    public static List<Path> writeAll(SparkSession spark, Path tablesDir, String runIdOrNull, Path outDir,
-            Consumer<String> notes) {
-        System.setProperty("java.awt.headless", "true");
-        TableReader.registerViews(spark, tablesDir);
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + outDir + ": " + e.getMessage(), e);
-        }
-        Map<String, Optional<JFreeChart>> charts = new LinkedHashMap<>();
-        charts.put("speedup.png", speedup(spark));
-        charts.put("efficiency.png", efficiency(spark));
-        charts.put("level-times.png", levelTimes(spark));
-        String tasksRun = runIdOrNull != null ? runIdOrNull : latestRun(spark, "tasks");
-        String memoryRun = runIdOrNull != null ? runIdOrNull : latestRun(spark, "memory");
-        String nbodyRun = runIdOrNull != null ? runIdOrNull : latestRun(spark, "nbody");
-        charts.put("timeline-" + fileSafe(tasksRun) + ".png", timeline(spark, tasksRun));
-        charts.put("memory-" + fileSafe(memoryRun) + ".png", memory(spark, memoryRun));
-        charts.put("nbody-convergence-" + fileSafe(nbodyRun) + ".png", convergence(spark, nbodyRun));
-        List<Path> written = new ArrayList<>();
-        charts.forEach((name, chart) -> {
-            if (chart.isPresent()) {
-                Path file = outDir.resolve(name);
-                writePng(chart.get(), file, WIDTH, HEIGHT);
-                written.add(file);
-            } else {
-                notes.accept("skipped " + name + ": no rows in its table");
-            }
-        });
-        return written;
+    private Charts() {
     }
 
     // ---------------------------------------------------------------- charts of the tables
 
-    /** Speed-up against cores from benchmarks (metric 'speedup' of category 'scaling'), one line per case/variant. */
-    public static Optional<JFreeChart> speedup(SparkSession spark) {
-        return scalingChart(spark, "speedup", "Speed-up against cores", "speed-up (T1 / Tn)", true);
+    /** Speed-up against cores (benchmarks, metric 'speedup' of category 'scaling'), with the ideal line. */
+    public static Optional<JFreeChart> speedup(List<TableData.Series> series) {
+        return scalingChart(series, "Speed-up against cores", "speed-up (T1 / Tn)", true);
     }
 
-    /** Parallel efficiency against cores from benchmarks (metric 'efficiency' of category 'scaling'). */
-    public static Optional<JFreeChart> efficiency(SparkSession spark) {
-        return scalingChart(spark, "efficiency", "Parallel efficiency against cores", "efficiency (speed-up / cores)",
-                false);
+    /** Parallel efficiency against cores (benchmarks, metric 'efficiency' of category 'scaling'). */
+    public static Optional<JFreeChart> efficiency(List<TableData.Series> series) {
+        return scalingChart(series, "Parallel efficiency against cores", "efficiency (speed-up / cores)", false);
     }
 
-    private static Optional<JFreeChart> scalingChart(SparkSession spark, String metric, String title, String yLabel,
+    private static Optional<JFreeChart> scalingChart(List<TableData.Series> series, String title, String yLabel,
             boolean ideal) {
-        if (!hasView(spark, "benchmarks")) {
-            return Optional.empty();
-        }
-        Dataset<Row> rows = spark.sql("SELECT concat(case_name, coalesce(concat(' (', variant, ')'), '')) AS series, "
-                + "cores AS x, avg(value) AS y FROM benchmarks WHERE metric = '" + metric + "' AND category = 'scaling' "
-                + "AND cores IS NOT NULL AND value IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2");
-        XYSeriesCollection data = xySeries(rows);
+        XYSeriesCollection data = xySeries(series);
         if (data.getSeriesCount() == 0) {
             return Optional.empty();
         }
@@ -166,15 +93,9 @@ public final class Plots {
         return Optional.of(chart);
     }
 
-    /** Stage wall time per n-body level (sum over a level's stages), one bar per run, from stages. */
-    public static Optional<JFreeChart> levelTimes(SparkSession spark) {
-        if (!hasView(spark, "stages")) {
-            return Optional.empty();
-        }
-        Dataset<Row> rows = spark.sql("SELECT concat(run_id, ' (', coalesce(max(cores), '?'), ' core(s))') AS series, "
-                + "concat('level ', level) AS category, sum(wall_s) AS value FROM stages "
-                + "WHERE level IS NOT NULL AND wall_s IS NOT NULL GROUP BY run_id, level ORDER BY run_id, level");
-        DefaultCategoryDataset data = categories(rows);
+    /** Stage wall time per n-body level, one bar per run (stages). */
+    public static Optional<JFreeChart> levelTimes(List<TableData.Bar> bars) {
+        DefaultCategoryDataset data = categories(bars);
         if (data.getRowCount() == 0) {
             return Optional.empty();
         }
@@ -189,32 +110,26 @@ public final class Plots {
      * executor go to separate lanes), bars from launch to finish in seconds since the first launch, coloured by
      * level; failed attempts in red.
      */
-    public static Optional<JFreeChart> timeline(SparkSession spark, String runId) {
-        if (runId == null || !hasView(spark, "tasks")) {
-            return Optional.empty();
-        }
-        List<Row> rows = spark.sql("SELECT executor_id, level, launch_ms, finish_ms, successful FROM tasks "
-                + "WHERE run_id = '" + sqlString(runId) + "' AND launch_ms IS NOT NULL AND finish_ms IS NOT NULL "
-                + "ORDER BY launch_ms, finish_ms").collectAsList();
+    public static Optional<JFreeChart> timeline(String runId, List<TableData.TaskSpan> rows) {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        long t0 = rows.stream().mapToLong(r -> r.getLong(2)).min().getAsLong();
+        long t0 = rows.stream().mapToLong(TableData.TaskSpan::launchMs).min().getAsLong();
         // lanes: per executor, the finish time of the last task of each lane
         Map<String, List<Long>> lanes = new LinkedHashMap<>();
-        rows.stream().map(r -> r.isNullAt(0) ? "?" : r.getString(0)).distinct().sorted(Plots::compareExecutors)
+        rows.stream().map(TableData.TaskSpan::executor).distinct().sorted(Charts::compareExecutors)
                 .forEach(e -> lanes.put(e, new ArrayList<>()));
         List<int[]> laneOf = new ArrayList<>();
-        for (Row r : rows) {
-            List<Long> l = lanes.get(r.isNullAt(0) ? "?" : r.getString(0));
+        for (TableData.TaskSpan r : rows) {
+            List<Long> l = lanes.get(r.executor());
             int lane = 0;
-            while (lane < l.size() && l.get(lane) > r.getLong(2)) {
+            while (lane < l.size() && l.get(lane) > r.launchMs()) {
                 lane++;
             }
             if (lane == l.size()) {
-                l.add(r.getLong(3));
+                l.add(r.finishMs());
             } else {
-                l.set(lane, r.getLong(3));
+                l.set(lane, r.finishMs());
             }
             laneOf.add(new int[] {lane});
         }
@@ -227,16 +142,15 @@ public final class Plots {
             }
         });
         Map<String, XYIntervalSeries> series = new LinkedHashMap<>(); // levels of successful tasks, in order
-        rows.stream().filter(r -> r.isNullAt(4) || r.getBoolean(4)).map(r -> r.isNullAt(1) ? -1 : r.getInt(1))
-                .distinct().sorted().forEach(level -> series.put(levelName(level), new XYIntervalSeries(levelName(level))));
+        rows.stream().filter(TableData.TaskSpan::successful).map(TableData.TaskSpan::level).distinct().sorted()
+                .forEach(level -> series.put(levelName(level), new XYIntervalSeries(levelName(level))));
         XYIntervalSeries failed = new XYIntervalSeries("failed");
         for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            int y = firstRow.get(r.isNullAt(0) ? "?" : r.getString(0)) + laneOf.get(i)[0];
-            double start = (r.getLong(2) - t0) / 1000.0;
-            double end = (r.getLong(3) - t0) / 1000.0;
-            boolean ok = r.isNullAt(4) || r.getBoolean(4);
-            XYIntervalSeries s = ok ? series.get(levelName(r.isNullAt(1) ? -1 : r.getInt(1))) : failed;
+            TableData.TaskSpan r = rows.get(i);
+            int y = firstRow.get(r.executor()) + laneOf.get(i)[0];
+            double start = (r.launchMs() - t0) / 1000.0;
+            double end = (r.finishMs() - t0) / 1000.0;
+            XYIntervalSeries s = r.successful() ? series.get(levelName(r.level())) : failed;
             s.add(y, y - 0.36, y + 0.36, start, start, end);
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
@@ -265,20 +179,9 @@ public final class Plots {
         return Optional.of(chart);
     }
 
-    /** Memory profile of one run from memory: resident set size and heap used (MiB) against elapsed seconds. */
-    public static Optional<JFreeChart> memory(SparkSession spark, String runId) {
-        if (runId == null || !hasView(spark, "memory")) {
-            return Optional.empty();
-        }
-        String who = "concat(coalesce(role, '?'), CASE WHEN executor_id IS NULL OR executor_id = role THEN '' "
-                + "ELSE concat(' ', executor_id) END)";
-        String where = " FROM memory WHERE run_id = '" + sqlString(runId) + "' AND elapsed_s IS NOT NULL";
-        Dataset<Row> rows = spark.sql("SELECT * FROM ("
-                + "SELECT concat(" + who + ", ' RSS') AS series, elapsed_s AS x, rss_bytes / 1048576.0 AS y" + where
-                + " AND rss_bytes IS NOT NULL UNION ALL "
-                + "SELECT concat(" + who + ", ' heap used') AS series, elapsed_s AS x, heap_used_bytes / 1048576.0 AS y"
-                + where + " AND heap_used_bytes IS NOT NULL) ORDER BY series, x");
-        XYSeriesCollection data = xySeries(rows);
+    /** Memory profile of one run: resident set size and heap used (MiB) against elapsed seconds (memory). */
+    public static Optional<JFreeChart> memory(String runId, List<TableData.Series> series) {
+        XYSeriesCollection data = xySeries(series);
         if (data.getSeriesCount() == 0) {
             return Optional.empty();
         }
@@ -302,15 +205,9 @@ public final class Plots {
         return Optional.of(chart);
     }
 
-    /** n-body convergence of one run from nbody: interaction energy (kcal/mol) against order, one line per treatment. */
-    public static Optional<JFreeChart> convergence(SparkSession spark, String runId) {
-        if (runId == null || !hasView(spark, "nbody")) {
-            return Optional.empty();
-        }
-        Dataset<Row> rows = spark.sql("SELECT treatment AS series, nbody AS x, "
-                + "coalesce(interaction_energy_kcalmol, interaction_energy * " + org.qcmb.molecule.Units.HARTREE_TO_KCALMOL + ") AS y "
-                + "FROM nbody WHERE run_id = '" + sqlString(runId) + "' AND nbody IS NOT NULL ORDER BY series, x");
-        XYSeriesCollection data = xySeries(rows);
+    /** n-body convergence of one run: interaction energy (kcal/mol) against order, one line per treatment. */
+    public static Optional<JFreeChart> convergence(String runId, List<TableData.Series> series) {
+        XYSeriesCollection data = xySeries(series);
         if (data.getSeriesCount() == 0) {
             return Optional.empty();
         }
@@ -329,9 +226,10 @@ public final class Plots {
 
     // ---------------------------------------------------------------- generic charts (notebook cells)
 
-    /** A line chart of a query result with columns (x, y) or (series, x, y); empty when there are no rows. */
-    public static Optional<JFreeChart> lineChart(Dataset<Row> rows, String title, String xLabel, String yLabel) {
-        XYSeriesCollection data = xySeries(rows);
+    /** A line chart of series; empty when there are none. */
+    public static Optional<JFreeChart> lineChart(List<TableData.Series> series, String title, String xLabel,
+            String yLabel) {
+        XYSeriesCollection data = xySeries(series);
         if (data.getSeriesCount() == 0) {
             return Optional.empty();
         }
@@ -342,10 +240,10 @@ public final class Plots {
         return Optional.of(chart);
     }
 
-    /** A bar chart of a query result with columns (category, value) or (series, category, value). */
-    public static Optional<JFreeChart> barChart(Dataset<Row> rows, String title, String categoryLabel,
+    /** A bar chart of bars; empty when there are none. */
+    public static Optional<JFreeChart> barChart(List<TableData.Bar> bars, String title, String categoryLabel,
             String valueLabel) {
-        DefaultCategoryDataset data = categories(rows);
+        DefaultCategoryDataset data = categories(bars);
         if (data.getRowCount() == 0) {
             return Optional.empty();
         }
@@ -371,6 +269,7 @@ public final class Plots {
         return img;
     }
 
+    /** Writes chart as a PNG file, creating missing folders. */
     public static void writePng(JFreeChart chart, Path file, int width, int height) {
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -385,70 +284,20 @@ public final class Plots {
 
     // ---------------------------------------------------------------- helpers
 
-    /** The run id of the newest run that has rows in table (by runs.started_at, else the largest run id), or null. */
-    public static String latestRun(SparkSession spark, String table) {
-        if (!hasView(spark, table)) {
-            return null;
-        }
-        String q = hasView(spark, "runs")
-                ? "SELECT t.run_id FROM (SELECT DISTINCT run_id FROM " + table + ") t LEFT JOIN "
-                        + "(SELECT run_id, max(started_at) AS started_at FROM runs GROUP BY run_id) r "
-                        + "ON t.run_id = r.run_id ORDER BY r.started_at DESC NULLS LAST, t.run_id DESC LIMIT 1"
-                : "SELECT max(run_id) FROM " + table;
-        List<Row> r = spark.sql(q).collectAsList();
-        return r.isEmpty() || r.get(0).isNullAt(0) ? null : r.get(0).getString(0);
-    }
-
-    public static boolean hasView(SparkSession spark, String name) {
-        return spark.catalog().tableExists(name);
-    }
-
-    static XYSeriesCollection xySeries(Dataset<Row> rows) {
-        Map<String, XYSeries> series = new LinkedHashMap<>();
-        int n = rows.columns().length;
-        if (n != 2 && n != 3) {
-            throw new IllegalArgumentException("expected columns (x, y) or (series, x, y), got " + n);
-        }
-        for (Row r : rows.collectAsList()) {
-            int off = n - 2;
-            if (r.isNullAt(off) || r.isNullAt(off + 1)) {
-                continue;
-            }
-            String key = n == 3 ? String.valueOf(r.get(0)) : rows.columns()[1];
-            series.computeIfAbsent(key, k -> new XYSeries(k, true, true))
-                    .add(number(r.get(off)), number(r.get(off + 1)));
-        }
+    static XYSeriesCollection xySeries(List<TableData.Series> series) {
         XYSeriesCollection data = new XYSeriesCollection();
-        series.values().forEach(data::addSeries);
+        for (TableData.Series one : series) {
+            XYSeries xy = new XYSeries(one.name(), true, true);
+            one.points().forEach(p -> xy.add(p[0], p[1]));
+            data.addSeries(xy);
+        }
         return data;
     }
 
-    static DefaultCategoryDataset categories(Dataset<Row> rows) {
+    static DefaultCategoryDataset categories(List<TableData.Bar> bars) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        int n = rows.columns().length;
-        if (n != 2 && n != 3) {
-            throw new IllegalArgumentException("expected columns (category, value) or (series, category, value), got "
-                    + n);
-        }
-        for (Row r : rows.collectAsList()) {
-            int off = n - 2;
-            if (r.isNullAt(off + 1)) {
-                continue;
-            }
-            String series = n == 3 ? String.valueOf(r.get(0)) : rows.columns()[1];
-            data.addValue(number(r.get(off + 1)), series, String.valueOf(r.get(off)));
-        }
+        bars.forEach(b -> data.addValue(b.value(), b.series(), b.category()));
         return data;
-    }
-
-    private static double number(Object o) {
-        if (o instanceof Number num) {
-            return num.doubleValue();
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.getTime() / 1000.0;
-        }
-        return Double.parseDouble(String.valueOf(o));
     }
 
     private static void style(JFreeChart chart) {
@@ -498,13 +347,5 @@ public final class Plots {
             return Long.compare(Long.parseLong(a), Long.parseLong(b));
         }
         return a.compareTo(b);
-    }
-
-    static String sqlString(String s) {
-        return s.replace("\\", "\\\\").replace("'", "\\'");
-    }
-
-    static String fileSafe(String s) {
-        return s == null ? "none" : s.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -1,4 +1,4 @@
-package org.qcmb.io;
+package org.qcmb.run;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.qcmb.io.NbodyTable;
 import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.mbe.AtomicSpecification;
 import org.qcmb.mbe.FragmentTask;
@@ -24,13 +25,13 @@ import org.qcmb.spark.MemorySampler;
 import org.qcmb.spark.StageRecord;
 import org.qcmb.spark.TaskRecord;
 
-/** Turns a {@link RunReport} into rows of the run tables (schemas in {@link TableSchemas}) and appends them. */
-public final class RunTables {
-    private RunTables() {
+/** A {@link RunReport} as rows of the run tables (schemas in {@link org.qcmb.tables.TableSchemas}), by table. */
+final class RunRows {
+    private RunRows() {
     }
 
-    /** Appends every table of a run; the writes are independent Spark jobs, run concurrently to save time. */
-    public static void write(TableWriter writer, RunReport r) {
+    /** Every run table's rows: runs, fragments, tasks, stages, nbody, hosts, memory. */
+    static Map<String, List<Row>> of(RunReport r) {
         Map<String, List<Row>> rows = new LinkedHashMap<>();
         rows.put("runs", List.of(runRow(r)));
         rows.put("fragments", fragmentRows(r));
@@ -39,7 +40,7 @@ public final class RunTables {
         rows.put("nbody", nbodyRows(r));
         rows.put("hosts", hostRows(r));
         rows.put("memory", memoryRows(r));
-        writer.appendAll(rows);
+        return rows;
     }
 
     static Row runRow(RunReport r) {

@@ -1,4 +1,4 @@
-package org.qcmb.notebook;
+package org.qcmb.testing;
 
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.qcmb.io.TableSchemas;
-import org.qcmb.io.TableWriter;
+import org.qcmb.notebook.Notebook;
+import org.qcmb.tables.TableSchemas;
+import org.qcmb.tables.TableWriter;
 import org.qcmb.mbe.TaskLabel;
 
 /**
@@ -21,12 +22,12 @@ import org.qcmb.mbe.TaskLabel;
  * (overhead, scaling, memory, optimisations). Values are synthetic but consistent: stage wall times follow a list
  * schedule of the tasks, energies add up, memory rises during the levels. Deterministic (fixed seeds).
  *
- * <p>{@code java ... org.qcmb.notebook.SampleTables OUT_DIR} (OUT_DIR must not hold tables already: rows are appended).
+ * <p>{@code java ... org.qcmb.testing.SampleTables OUT_DIR} (OUT_DIR must not hold tables already: rows are appended).
  */
 public final class SampleTables {
-    static final String RUN_1 = "sample-local1";
-    static final String RUN_2 = "sample-cluster2";
-    static final String BENCH = "sample-bench";
+    public static final String RUN_1 = "sample-local1";
+    public static final String RUN_2 = "sample-cluster2";
+    public static final String BENCH = "sample-bench";
     static final int N_FRAGMENTS = 6;
     static final int MAX_NBODY = 3;
     static final double HARTREE_KCALMOL = 627.5094740631;
