@@ -11,7 +11,7 @@ import org.qcmb.common.Driver;
 import org.qcmb.common.InputException;
 
 /**
- * Assembles component results into the many-body result (spec section 4), for energies, gradients and Hessians,
+ * Assembles component results into the many-body result (semantics §4), for energies, gradients and Hessians,
  * nocp/cp/vmfc, multi-level and supersystem. The order of every sum is fixed by the plan (families and
  * lexicographic fragment order), never by the order results arrived, so results do not depend on scheduling:
  * <ol>

@@ -99,7 +99,7 @@ public record ExpansionSpec(
 
     /**
      * The effective treatments: the given list, plus nocp (and cp if M = N) when vmfc is requested with a single
-     * model chemistry (these cost no extra tasks; spec 1.4, P4).
+     * model chemistry (these cost no extra tasks; semantics §1.4, P4).
      */
     public List<BsseType> effectiveBsse() {
         List<BsseType> out = new ArrayList<>(bsse);

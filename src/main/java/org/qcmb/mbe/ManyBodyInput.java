@@ -61,7 +61,7 @@ public record ManyBodyInput(
     }
 
     /**
-     * External point charges for task x@B (spec 2.4): every atom of every fragment not in B, as rows
+     * External point charges for task x@B (semantics §2.4): every atom of every fragment not in B, as rows
      * {charge, x, y, z} (bohr). Empty without embedding or when B is all fragments.
      */
     public List<double[]> embeddingChargesFor(FragmentTask task) {
@@ -87,7 +87,7 @@ public record ManyBodyInput(
     }
 
     /**
-     * High-level validation and defaults (spec 1.2, 1.3, 1.5 H1-H7): normalises bsse, expands the abbreviated
+     * High-level validation and defaults (semantics §1.2, 1.3, 1.5 H1-H7): normalises bsse, expands the abbreviated
      * {@code levels}, resolves {@code max_nbody}, defaults rtd by driver, checks sio and embedding.
      *
      * @param bsse bsse_type entries as given (null = ["cp"])

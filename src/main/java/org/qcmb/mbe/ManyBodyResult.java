@@ -11,7 +11,7 @@ import org.qcmb.common.Driver;
  *
  * @param ret ret_energy / ret_gradient / ret_hessian per property processed
  * @param bodyDicts per property, per effective bsse type, level n -> cumulative value body_bt(n)
- * @param results the named properties of spec 5.2 (QCManyBody snake_case names)
+ * @param results the named properties of semantics §5.2 (QCManyBody snake_case names)
  */
 public record ManyBodyResult(
         Driver driver,

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * QCManyBody's compute map (spec 3.1, appendix A): for each model chemistry m with levels L_m and top T,
+ * QCManyBody's compute map (semantics §3.1, appendix A): for each model chemistry m with levels L_m and top T,
  * <ul>
  *   <li>NOCP: x@x for |x| in 1..T (sio: {1, N}) if nocp is effective;</li>
  *   <li>MONO: i@i if rtd and 1 in L_m;</li>

@@ -16,7 +16,7 @@ import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.common.InputException;
 
-/** ManyBodyInput reading and every validation error of spec 1.5 (plus unknown fields, ranges, files). */
+/** ManyBodyInput reading and every validation error of semantics §1.5 (plus unknown fields, ranges, files). */
 class InputReaderTest {
     @TempDir
     Path dir;

@@ -185,7 +185,7 @@ class AssemblerRulesTest {
 
     @Test
     void supersystemCorrection() {
-        // levels {1: a, supersystem: s} on a trimer (spec 4.9c)
+        // levels {1: a, supersystem: s} on a trimer (semantics §4.9c)
         int n = 3;
         ManyBodyResult r = run(spec(n, Map.of(1, "a"), "s", true, false, BsseType.CP, BsseType.NOCP,
                 BsseType.VMFC));

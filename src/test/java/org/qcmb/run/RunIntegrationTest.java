@@ -109,7 +109,7 @@ class RunIntegrationTest {
         ManyBodyInput in = ManyBodyInputCodec.read(JSON.readTree(input), "he4").input();
         ManyBodyRun.Result r = run(in, tmp.resolve("he4"));
         assertThat(r.succeeded()).isTrue();
-        assertThat(r.report().computed()).isEqualTo(65); // spec 3.3: N=4, M=4, all three treatments
+        assertThat(r.report().computed()).isEqualTo(65); // semantics §3.3: N=4, M=4, all three treatments
         JsonNode p = JSON.readTree(tmp.resolve("he4/result.json").toFile()).get("properties");
 
         Molecule he4 = in.molecule();

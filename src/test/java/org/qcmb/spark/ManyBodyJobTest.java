@@ -73,7 +73,7 @@ class ManyBodyJobTest {
         MetricsListener.drain(SPARK.session().sparkContext());
 
         assertThat(out.succeeded()).isTrue();
-        assertThat(out.computed()).isEqualTo(19); // 3 waters, cp+nocp+vmfc through 3-body (spec 3.3)
+        assertThat(out.computed()).isEqualTo(19); // 3 waters, cp+nocp+vmfc through 3-body (semantics §3.3)
         assertThat(sinkLevels).containsExactly(1, 2, 3);
         assertThat(record.stages()).extracting(StageRecord::level).containsExactly(1, 2, 3);
         assertThat(record.tasks()).hasSize(19);
