@@ -3,12 +3,12 @@ package org.qcmb.cli;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import org.qcmb.common.InputException;
 import org.qcmb.engine.EngineException;
 import org.qcmb.qcschema.ErrorClass;
-import org.qcmb.common.InputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /** Entry point of every command (and the main class for spark-submit). */
 @Command(name = "qcmb", mixinStandardHelpOptions = true, version = "qcmb 0.1.0",

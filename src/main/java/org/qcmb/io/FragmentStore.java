@@ -14,11 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.qcmb.common.InputException;
 import org.qcmb.qcschema.AtomicCodec;
 import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.qcschema.QcJson;
 import org.qcmb.qcschema.SchemaVersion;
-import org.qcmb.common.InputException;
 
 /**
  * The fragment results of a run, kept in its output directory so an interrupted run can resume:

@@ -13,11 +13,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.jfree.chart.JFreeChart;
-import org.qcmb.tables.TableReader;
-import org.qcmb.tables.TableSchemas;
 import org.qcmb.report.Charts;
 import org.qcmb.report.TableData;
 import org.qcmb.spark.SparkSessions;
+import org.qcmb.tables.TableReader;
+import org.qcmb.tables.TableSchemas;
 
 /**
  * Static helpers for notebook cells (the rapaio Java kernel imports them with {@code import static

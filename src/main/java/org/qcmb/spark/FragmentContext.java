@@ -2,18 +2,18 @@ package org.qcmb.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.qcmb.common.Method;
-import org.qcmb.qcschema.AtomicInput;
-import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.engine.FragmentEngine;
-import org.qcmb.qcschema.Model;
-import org.qcmb.qcschema.PointCharge;
 import org.qcmb.mbe.AtomicSpecification;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.ManyBodyInput;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.Model;
+import org.qcmb.qcschema.PointCharge;
 
 /**
  * Everything an executor needs to run any task of a run, shipped once per executor as a broadcast variable:

@@ -9,9 +9,9 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.Plan;
+import org.qcmb.qcschema.AtomicResult;
 
 /**
  * The driver of a many-body run: for each n-body level of the plan, in ascending order, one Spark job of that

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcmb.qcschema.AtomicCodec;
-import org.qcmb.qcschema.QcJson;
 import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.qcschema.ErrorClass;
+import org.qcmb.qcschema.QcJson;
 
 class ComputeCommandTest {
     private static final String WATER = """

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qcmb.tables.TableReader;
-import org.qcmb.tables.TableSchemas;
 import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.run.ManyBodyRun;
 import org.qcmb.run.RunRequest;
-import org.qcmb.testing.Trimer;
 import org.qcmb.spark.SparkSessions;
+import org.qcmb.tables.TableReader;
+import org.qcmb.tables.TableSchemas;
+import org.qcmb.testing.Trimer;
 
 /** A small run writes every run table with the documented schema, and `sql` answers queries over them. */
 class TablesTest {

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qcmb.common.Driver;
+import org.qcmb.common.InputException;
 import org.qcmb.qcschema.AtomicProperties;
 import org.qcmb.qcschema.AtomicResult;
-import org.qcmb.common.Driver;
 import org.qcmb.qcschema.EngineError;
 import org.qcmb.qcschema.ErrorClass;
 import org.qcmb.qcschema.Provenance;
-import org.qcmb.common.InputException;
 
 class FragmentStoreTest {
     @TempDir

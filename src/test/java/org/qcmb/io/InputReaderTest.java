@@ -11,10 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcmb.common.Driver;
+import org.qcmb.common.InputException;
 import org.qcmb.mbe.BsseType;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.ManyBodyInput;
-import org.qcmb.common.InputException;
 
 /** ManyBodyInput reading and every validation error of semantics §1.5 (plus unknown fields, ranges, files). */
 class InputReaderTest {

@@ -12,10 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcmb.io.InputReader;
+import org.qcmb.molecule.Molecule;
 import org.qcmb.qcschema.QcJson;
 import org.qcmb.qcschema.manybody.ManyBodyResultCodec;
 import org.qcmb.qcschema.manybody.ResultShape;
-import org.qcmb.molecule.Molecule;
 
 /**
  * The path the Spark driver takes (read input, plan, run tasks level by level on sub-molecules, assemble, write),

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
@@ -16,12 +14,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qcmb.cli.Engines;
 import org.qcmb.engine.EngineException;
 import org.qcmb.engine.psi4.Psi4Engine;
-import org.qcmb.cli.Engines;
 import org.qcmb.mbe.ManyBodyInput;
-import org.qcmb.testing.Trimer;
 import org.qcmb.spark.SparkSessions;
+import org.qcmb.testing.Trimer;
 
 /**
  * Psi4 end to end through the Spark driver (local[2]). Skipped only when psi4 is absent on a developer's

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.common.Driver;
 import org.qcmb.engine.FragmentEngine;
 import org.qcmb.engine.synthetic.SyntheticEngine;
@@ -23,6 +22,7 @@ import org.qcmb.mbe.ManyBodyResult;
 import org.qcmb.mbe.Plan;
 import org.qcmb.mbe.Planner;
 import org.qcmb.molecule.Molecule;
+import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.testing.LocalSpark;
 
 class ManyBodyJobTest {

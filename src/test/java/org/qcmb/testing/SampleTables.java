@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.qcmb.mbe.TaskLabel;
 import org.qcmb.notebook.Notebook;
 import org.qcmb.tables.TableSchemas;
 import org.qcmb.tables.TableWriter;
-import org.qcmb.mbe.TaskLabel;
 
 /**
  * Writes a small, realistic tables directory (every table of {@link TableSchemas}) for notebook development and CI:

@@ -3,8 +3,8 @@ package org.qcmb.engine.psi4;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.qcmb.qcschema.AtomicInput;
 import org.qcmb.qcschema.AtomicCodec;
+import org.qcmb.qcschema.AtomicInput;
 
 /**
  * What the Psi4 engine adds to the QCSchema codec for Psi4 1.3.2's JSON mode ({@code psi4 --json},

@@ -4,17 +4,17 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.Set;
+import org.qcmb.common.Driver;
+import org.qcmb.engine.EngineException;
+import org.qcmb.engine.FragmentEngine;
+import org.qcmb.molecule.Molecule;
 import org.qcmb.qcschema.AtomicInput;
 import org.qcmb.qcschema.AtomicProperties;
 import org.qcmb.qcschema.AtomicResult;
-import org.qcmb.common.Driver;
 import org.qcmb.qcschema.EngineError;
-import org.qcmb.engine.EngineException;
 import org.qcmb.qcschema.ErrorClass;
-import org.qcmb.engine.FragmentEngine;
 import org.qcmb.qcschema.Model;
 import org.qcmb.qcschema.Provenance;
-import org.qcmb.molecule.Molecule;
 
 /**
  * A SYNTHETIC engine for benchmarks and tests, not chemistry: it burns a fixed CPU time per calculation

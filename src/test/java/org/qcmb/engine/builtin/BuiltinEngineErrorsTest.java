@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.qcmb.common.Driver;
+import org.qcmb.molecule.Molecule;
 import org.qcmb.qcschema.AtomicInput;
 import org.qcmb.qcschema.AtomicResult;
-import org.qcmb.common.Driver;
 import org.qcmb.qcschema.ErrorClass;
 import org.qcmb.qcschema.Model;
-import org.qcmb.molecule.Molecule;
 
 /** Bad inputs give failed results (never exceptions) whose messages name the problem. */
 class BuiltinEngineErrorsTest {

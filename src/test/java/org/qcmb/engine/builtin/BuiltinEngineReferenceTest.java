@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.qcmb.common.Driver;
 import org.qcmb.qcschema.AtomicInput;
 import org.qcmb.qcschema.AtomicResult;
-import org.qcmb.common.Driver;
 import org.qcmb.qcschema.Model;
 
 /**

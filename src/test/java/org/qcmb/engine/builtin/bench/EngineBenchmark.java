@@ -10,14 +10,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.qcmb.qcschema.AtomicInput;
-import org.qcmb.qcschema.AtomicCodec;
-import org.qcmb.qcschema.QcJson;
-import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.common.Driver;
-import org.qcmb.qcschema.Model;
 import org.qcmb.engine.builtin.BuiltinEngine;
 import org.qcmb.molecule.Molecule;
+import org.qcmb.qcschema.AtomicCodec;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.Model;
+import org.qcmb.qcschema.QcJson;
 
 /**
  * Wall time of the builtin engine next to a Psi4 process ({@code psi4 --json in.json -n 1}, scf_type pk) for

@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.qcmb.qcschema.AtomicInput;
-import org.qcmb.qcschema.AtomicCodec;
-import org.qcmb.qcschema.QcJson;
-import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.common.Driver;
-import org.qcmb.qcschema.Model;
 import org.qcmb.engine.builtin.BuiltinEngine;
+import org.qcmb.qcschema.AtomicCodec;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.Model;
+import org.qcmb.qcschema.QcJson;
 
 /**
  * Developer check against an installed Psi4 for cases outside psi4-exact.json (f functions, MP2 frozen core):
