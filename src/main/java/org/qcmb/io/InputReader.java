@@ -25,7 +25,7 @@ public final class InputReader {
     private static final Set<String> MB_SPEC = Set.of("schema_name", "schema_version", "program", "driver",
             "keywords", "specification", "protocols", "extras");
     private static final Set<String> KEYWORDS = Set.of("schema_name", "schema_version", "bsse_type", "levels",
-            "max_nbody", "return_total_data", "supersystem_ie_only", "embedding_charges");
+            "max_nbody", "return_total_data", "supersystem_ie_only", "embedding_charges", "screening");
     private static final Set<String> ATOMIC = Set.of("schema_name", "schema_version", "program", "driver", "model",
             "keywords", "protocols", "extras");
     private static final Set<String> MODEL = Set.of("method", "basis");
@@ -135,7 +135,8 @@ public final class InputReader {
                 throw InputException.field("specification.specification", "is empty");
             }
         }
-        return ManyBodyInput.create(mol, driver, bsse, levels, maxNbody, rtd, sio, emb, specs, kp);
+        Map<String, Object> screening = Json.has(kw, "screening") ? Json.plainMap(kw, "screening", kp) : null;
+        return ManyBodyInput.create(mol, driver, bsse, levels, maxNbody, rtd, sio, emb, specs, screening, kp);
     }
 
     private static AtomicSpecification atomic(JsonNode n, String path) {

@@ -16,7 +16,7 @@ import org.qcmb.engine.Driver;
  * schema_name, schema_version, success, driver, return_result, properties (sorted: every named result property,
  * return_energy/gradient/hessian, nuclear_repulsion_energy, calcinfo_*), energy_body_dict ("2cp" flat),
  * gradient_body_dict / hessian_body_dict ({bt: {n: array}}), component_results (optional, by label), extras
- * (effective_bsse_type, ntasks), provenance
+ * (effective_bsse_type, ntasks, and for a screened expansion screening: rule and counts per order), provenance
  * </pre>
  * Gradients are written [natom][3], Hessians [3natom][3natom].
  */
@@ -93,6 +93,9 @@ public final class ResultDocument {
         r.effectiveBsse().forEach(b -> eff.add(b.label()));
         extras.put("effective_bsse_type", eff);
         extras.put("ntasks", r.taskCount());
+        if (r.screening() != null) {
+            extras.put("screening", r.screening());
+        }
         doc.put("extras", extras);
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("creator", CREATOR);
