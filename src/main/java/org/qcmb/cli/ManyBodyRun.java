@@ -34,7 +34,6 @@ import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.mbe.ManyBodyResult;
 import org.qcmb.mbe.Plan;
-import org.qcmb.mbe.Planner;
 import org.qcmb.mbe.ResultDocument;
 import org.qcmb.molecule.InputException;
 import org.qcmb.spark.FragmentContext;
@@ -92,7 +91,7 @@ public final class ManyBodyRun {
     public Result execute(Options o, SparkSession shared) {
         long started = System.currentTimeMillis();
         ManyBodyInput in = o.input();
-        Plan plan = Planner.plan(in.expansionSpec());
+        Plan plan = in.plan();
         Map<String, FragmentEngine> engines = enginesFor(in, o.engines());
         String fingerprint = InputFingerprint.of(in);
         FragmentStore store = FragmentStore.open(o.out(), fingerprint, o.resume());
@@ -134,6 +133,7 @@ public final class ManyBodyRun {
                         store.append(level, ok);
                     });
             MetricsListener.drain(spark.sparkContext());
+            plan = outcome.plan(); // energy screening plans levels as results arrive
             ManyBodyResult result = null;
             Map<String, Object> document = null;
             if (outcome.succeeded()) {
