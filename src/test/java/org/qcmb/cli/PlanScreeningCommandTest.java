@@ -74,6 +74,17 @@ class PlanScreeningCommandTest {
     }
 
     @Test
+    void bundledExamplePlansAsDocumented() throws Exception {
+        Path p = dir.resolve("water16-screened.yaml");
+        try (InputStream in = getClass().getResourceAsStream("/examples/water16-screened.yaml")) {
+            Files.copy(in, p);
+        }
+        assertThat(Main.execute("plan", p.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("\\n  4 +1820 +22 +1798\\n")
+                .contains("Total distinct tasks: 337");
+    }
+
+    @Test
     void energyScreeningSaysCountsDependOnResults() throws Exception {
         int code = Main.execute("plan", water16("{\"distance\": {\"2\": 8.0}, \"energy\": {\"3\": 1e-4}}").toString());
         assertThat(code).isZero();
