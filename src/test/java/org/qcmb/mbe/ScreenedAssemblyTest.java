@@ -215,6 +215,48 @@ class ScreenedAssemblyTest {
         assertClose(r.returnResult(), ret, 1, "return_gradient (" + first + ")");
     }
 
+    /** The full-size Hessian of one task (the test's own expansion: 3x3 blocks follow B's atoms). */
+    static double[] hessian(Map<FragmentTask, ComponentResult> c, int[] x, int[] b) {
+        double[] h = c.get(new FragmentTask("(auto)", x, b)).hessian();
+        List<Integer> atoms = new ArrayList<>();
+        int offset = 0;
+        for (int f = 1; f <= SIZES.length; f++) {
+            for (int a = 0; a < SIZES[f - 1]; a++) {
+                if (java.util.Arrays.binarySearch(b, f) >= 0) {
+                    atoms.add(offset + a);
+                }
+            }
+            offset += SIZES[f - 1];
+        }
+        int d = 3 * atoms.size();
+        int dn = 3 * offset;
+        double[] full = new double[dn * dn];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                full[(3 * atoms.get(i / 3) + i % 3) * dn + 3 * atoms.get(j / 3) + j % 3] = h[i * d + j];
+            }
+        }
+        return full;
+    }
+
+    @Test
+    void vmfcHessianEqualsInclusionExclusionOverKeptTerms() {
+        ManyBodyInput in = input(List.of("vmfc"), Map.of("4", "(auto)"), cutoffs(4.5, 4.0, 4.0), Driver.HESSIAN);
+        Plan plan = in.plan();
+        Map<FragmentTask, ComponentResult> c = components(plan, true);
+        ManyBodyResult r = Assembler.assemble(plan, Driver.HESSIAN, c);
+        double[] total = new double[24 * 24];
+        for (int k = 1; k <= 4; k++) {
+            for (int[] s : plan.kept().order(k)) {
+                for (int[] u : AssemblerRulesTest.subsets(s)) {
+                    addTo(total, (s.length - u.length) % 2 == 0 ? 1 : -1, hessian(c, u.length == s.length ? s : u, s));
+                }
+            }
+            assertClose(r.bodyDicts().get(Property.HESSIAN).get(BsseType.VMFC).get(k), total, 0, "vmfc Hessian " + k);
+        }
+        assertClose(r.returnResult(), total, 0, "return_hessian");
+    }
+
     @Test
     void multilevelWithSupersystemUsesTheOwningModelChemistry() {
         ManyBodyInput in = input(List.of("nocp", "cp"), Map.of("1", "hi", "3", "lo", "supersystem", "ss"),
