@@ -23,6 +23,8 @@ import org.qcmb.molecule.InputException;
  *       body_ret(1);</li>
  *   <li>reported body_bt(n) = left-to-right sums of Delta(1..n).</li>
  * </ol>
+ * A screened plan (kept terms, docs/screening.md) takes its Delta(n) from the kept n-mers' increments instead
+ * ({@link #assembleScreened}); steps 3-5 are shared. Unscreened plans never touch that path.
  */
 public final class Assembler {
     private final Plan plan;

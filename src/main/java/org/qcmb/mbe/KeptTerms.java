@@ -66,11 +66,6 @@ public final class KeptTerms {
         return new KeptTerms(nFragments, Collections.unmodifiableList(newOrders), newIds);
     }
 
-    /** N, the number of fragments. */
-    public int fragmentCount() {
-        return nFragments;
-    }
-
     /** The highest order decided so far. */
     public int through() {
         return orders.size();
@@ -94,11 +89,6 @@ public final class KeptTerms {
     /** Whether the ascending set s is kept. */
     public boolean contains(int[] s) {
         return ids.containsKey(new Key(s));
-    }
-
-    /** Number of kept terms of all orders. */
-    public int size() {
-        return ids.size();
     }
 
     /** Index of a kept term in order-then-lexicographic numbering, or -1. */
