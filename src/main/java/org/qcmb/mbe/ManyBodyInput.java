@@ -17,8 +17,8 @@ import org.qcmb.molecule.Molecule;
  * A validated many-body request (QCManyBody's ManyBodyInput after its high-level validation): the molecule,
  * the many-body driver, the normalised bsse list (first = return treatment), the <em>full</em> levels map
  * (every level 1..M named) and optional supersystem model chemistry, rtd, sio, optional embedding charges
- * (index f-1 = fragment f, one charge per atom) and one atomic specification per model chemistry label.
- * Build it with {@link #create}.
+ * (index f-1 = fragment f, one charge per atom), one atomic specification per model chemistry label and an
+ * optional screening rule (null: every term is computed, as QCManyBody does). Build it with {@link #create}.
  */
 public record ManyBodyInput(
         Molecule molecule,
@@ -29,7 +29,8 @@ public record ManyBodyInput(
         boolean returnTotalData,
         boolean supersystemIeOnly,
         double[][] embeddingCharges,
-        Map<String, AtomicSpecification> specifications) implements Serializable {
+        Map<String, AtomicSpecification> specifications,
+        ScreeningSpec screening) implements Serializable {
 
     /** The label a single atomic specification stands for. */
     public static final String AUTO = "(auto)";
@@ -41,9 +42,14 @@ public record ManyBodyInput(
                 supersystemIeOnly, embeddingCharges != null);
     }
 
-    /** Plans the tasks ({@link Planner#plan(ExpansionSpec)} on {@link #expansionSpec()}). */
+    /**
+     * Plans the tasks: {@link Planner#plan(ExpansionSpec)} on {@link #expansionSpec()}, or with a screening rule
+     * {@link Planner#plan(ExpansionSpec, Screening)} (an energy-screened plan is then complete only after
+     * {@link Planner#extend} has been given each order's results).
+     */
     public Plan plan() {
-        return Planner.plan(expansionSpec());
+        return screening == null ? Planner.plan(expansionSpec())
+                : Planner.plan(expansionSpec(), Screening.of(screening, molecule));
     }
 
     /** The molecule of a task: real fragments x, ghosts B minus x, parent atom order and frame (bohr). */
@@ -101,6 +107,18 @@ public record ManyBodyInput(
     public static ManyBodyInput create(Molecule molecule, Driver driver, List<String> bsse,
             Map<String, String> levels, Integer maxNbody, Boolean rtd, Boolean sio,
             Map<String, List<Double>> embedding, Map<String, AtomicSpecification> specs, String prefix) {
+        return create(molecule, driver, bsse, levels, maxNbody, rtd, sio, embedding, specs, null, prefix);
+    }
+
+    /**
+     * As {@link #create(Molecule, Driver, List, Map, Integer, Boolean, Boolean, Map, Map, String)}, with the
+     * {@code screening} block of the keywords as plain JSON values (null when absent), checked by
+     * {@link ScreeningSpec#parse}.
+     */
+    public static ManyBodyInput create(Molecule molecule, Driver driver, List<String> bsse,
+            Map<String, String> levels, Integer maxNbody, Boolean rtd, Boolean sio,
+            Map<String, List<Double>> embedding, Map<String, AtomicSpecification> specs, Map<String, ?> screening,
+            String prefix) {
         String p = prefix == null || prefix.isEmpty() ? "" : prefix + ".";
         int n = molecule.fragmentCount();
         List<BsseType> bt = BsseType.normalize(bsse == null ? List.of("cp") : bsse, p + "bsse_type");
@@ -229,9 +247,11 @@ public record ManyBodyInput(
             }
             used.put(mc, s);
         }
+        ScreeningSpec screen = screening == null ? null
+                : ScreeningSpec.parse(screening, p + "screening", n, sioFlag);
         ManyBodyInput in = new ManyBodyInput(molecule, driver, List.copyOf(bt),
                 Collections.unmodifiableSortedMap(full), ss, retTotal, sioFlag, emb,
-                Collections.unmodifiableMap(used));
+                Collections.unmodifiableMap(used), screen);
         in.expansionSpec(); // core checks (contiguity, N >= 2, ...)
         return in;
     }

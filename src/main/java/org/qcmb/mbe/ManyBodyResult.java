@@ -12,6 +12,8 @@ import org.qcmb.common.Driver;
  * @param ret ret_energy / ret_gradient / ret_hessian per property processed
  * @param bodyDicts per property, per effective bsse type, level n -> cumulative value body_bt(n)
  * @param results the named properties of semantics §5.2 (QCManyBody snake_case names)
+ * @param screening for a screened expansion, the rule and the kept/screened counts per order (the result
+ *     document's {@code extras.screening}); null when unscreened
  */
 public record ManyBodyResult(
         Driver driver,
@@ -22,7 +24,8 @@ public record ManyBodyResult(
         int atomCount,
         Map<Property, double[]> ret,
         Map<Property, Map<BsseType, SortedMap<Integer, double[]>>> bodyDicts,
-        SortedMap<String, double[]> results) {
+        SortedMap<String, double[]> results,
+        Map<String, Object> screening) {
 
     public double retEnergy() {
         return ret.get(Property.ENERGY)[0];

@@ -22,7 +22,6 @@ import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.mbe.ManyBodyResult;
 import org.qcmb.mbe.Plan;
-import org.qcmb.mbe.Planner;
 import org.qcmb.qcschema.AtomicCodec;
 import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.qcschema.QcJson;
@@ -67,7 +66,7 @@ public final class ManyBodyRun {
     public Result execute(RunRequest request, SparkSession shared) {
         long started = System.currentTimeMillis();
         ManyBodyInput in = request.input();
-        Plan plan = Planner.plan(in.expansionSpec());
+        Plan plan = in.plan();
         Map<String, FragmentEngine> engines = ModelChemistryEngines.resolve(in, request.engines());
         String fingerprint = InputFingerprint.of(in);
         OutputFolder folder = OutputFolder.open(request.out(), fingerprint, request.resume());
@@ -108,6 +107,8 @@ public final class ManyBodyRun {
                         store.append(level, ok);
                     });
             MetricsListener.drain(spark.sparkContext());
+            plan = outcome.plan(); // energy screening plans levels as results arrive
+            report.replan(plan);
             ManyBodyResult result = null;
             Map<String, Object> document = null;
             if (outcome.succeeded()) {

@@ -27,7 +27,7 @@ public final class RunReport {
     private final String inputName;
     private final String fingerprint;
     private final ManyBodyInput input;
-    private final Plan plan;
+    private volatile Plan plan;
     private final MetricsRecord metrics = new MetricsRecord();
     private final ConcurrentLinkedQueue<FragmentOutcome> outcomes = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<HostFacts> hosts = new ConcurrentLinkedQueue<>();
@@ -108,6 +108,11 @@ public final class RunReport {
 
     public Plan plan() {
         return plan;
+    }
+
+    /** The plan as the run ended: energy screening adds levels as results arrive. */
+    void replan(Plan ended) {
+        this.plan = ended;
     }
 
     /** The assembled result; null while running and when fragments failed. */

@@ -12,11 +12,14 @@ import org.apache.spark.sql.SparkSession;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.Plan;
 import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.mbe.Planner;
 
 /**
  * The driver of a many-body run: for each n-body level of the plan, in ascending order, one Spark job of that
  * level's fragment calculations on the executors; results are collected per level and handed to a sink (which
- * persists them for resume) before the next level starts.
+ * persists them for resume) before the next level starts. An energy-screened plan is not complete up front: once
+ * every planned level has been collected, the next level is planned from the results so far
+ * ({@link Planner#extend}), so level n's job really depends on level n-1's.
  */
 public final class ManyBodyJob {
     private final SparkSession spark;
@@ -51,9 +54,12 @@ public final class ManyBodyJob {
         void levelDone(int level, List<FragmentOutcome> outcomes);
     }
 
-    /** What a run produced: every result by task (resumed ones included), the failures, timings in ms. */
+    /**
+     * What a run produced: every result by task (resumed ones included), the failures, timings in ms, and the plan
+     * as it ended (for energy screening, complete only if no level failed): assemble with this one.
+     */
     public record Outcome(Map<FragmentTask, AtomicResult> results, List<FragmentOutcome> failures,
-            int computed, int reused, long firstSubmitMs, long lastCollectMs) {
+            int computed, int reused, long firstSubmitMs, long lastCollectMs, Plan plan) {
         public boolean succeeded() {
             return failures.isEmpty();
         }
@@ -85,6 +91,9 @@ public final class ManyBodyJob {
      * Stops after the first level with failed fragments: higher levels would be wasted work.
      */
     public Outcome run(FragmentContext context, Plan plan, Map<String, AtomicResult> done, LevelSink sink) {
+        if (!plan.complete() && !strategy.perLevelStages()) {
+            throw new IllegalArgumentException("an energy-screened plan needs one stage per level");
+        }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<FragmentContext> shared = sc.broadcast(context);
         int maxFailures = maxTaskFailures(spark.sparkContext().getConf());
@@ -95,10 +104,20 @@ public final class ManyBodyJob {
         int reused = 0;
         long firstSubmit = -1;
         long lastCollect = -1;
-        SortedMap<Integer, List<FragmentTask>> levels = waves(plan);
-        int top = plan.tasksByLevel().isEmpty() ? 0 : plan.tasksByLevel().lastKey();
+        int last = Integer.MIN_VALUE;
         try {
-            for (Map.Entry<Integer, List<FragmentTask>> level : levels.entrySet()) {
+            while (true) {
+                SortedMap<Integer, List<FragmentTask>> pending = waves(plan).tailMap(last + 1);
+                if (pending.isEmpty()) {
+                    if (plan.complete()) {
+                        break;
+                    }
+                    plan = Planner.extend(plan, energies(results)); // the per-level planning hook
+                    continue;
+                }
+                Map.Entry<Integer, List<FragmentTask>> level = pending.entrySet().iterator().next();
+                last = level.getKey();
+                int top = plan.complete() ? plan.tasksByLevel().lastKey() : plan.spec().maxNbody();
                 List<FragmentStage.Costed<FragmentTask>> todo = new ArrayList<>();
                 for (FragmentTask t : level.getValue()) {
                     AtomicResult old = done.get(t.label());
@@ -147,7 +166,13 @@ public final class ManyBodyJob {
             sc.setLocalProperty(MetricsListener.LEVEL_PROPERTY, null);
             shared.destroy();
         }
-        return new Outcome(results, failures, computed, reused, firstSubmit, lastCollect);
+        return new Outcome(results, failures, computed, reused, firstSubmit, lastCollect, plan);
+    }
+
+    private static Map<FragmentTask, Double> energies(Map<FragmentTask, AtomicResult> results) {
+        Map<FragmentTask, Double> out = new java.util.HashMap<>();
+        results.forEach((t, r) -> out.put(t, r.energy()));
+        return out;
     }
 
     /**

@@ -34,7 +34,7 @@ public final class ManyBodyInputCodec {
     }
 
     private static final Set<String> KEYWORDS = Set.of("bsse_type", "levels", "max_nbody", "return_total_data",
-            "supersystem_ie_only", "embedding_charges");
+            "supersystem_ie_only", "embedding_charges", "screening");
     // v1 also accepts "program" on the many-body specification: earlier versions of this program documented it
     private static final Names V1 = new Names(
             Set.of("schema_name", "schema_version", "molecule", "specification", "extras", "provenance", "id"),
@@ -136,7 +136,9 @@ public final class ManyBodyInputCodec {
                 throw InputException.field("specification.specification", "is empty");
             }
         }
-        ManyBodyInput in = ManyBodyInput.create(mol, driver, bsse, levels, maxNbody, rtd, sio, emb, specs, kp);
+        Map<String, Object> screening = QcJson.has(kw, "screening") ? QcJson.plainMap(kw, "screening", kp) : null;
+        ManyBodyInput in = ManyBodyInput.create(mol, driver, bsse, levels, maxNbody, rtd, sio, emb, specs, screening,
+                kp);
         return new InputDocument(in, new ResultShape(version, clusterResults));
     }
 

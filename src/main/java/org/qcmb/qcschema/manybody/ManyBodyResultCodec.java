@@ -26,7 +26,7 @@ import org.qcmb.qcschema.SchemaVersion;
  * result property, return_energy/gradient/hessian, nuclear_repulsion_energy, calcinfo_*), energy_body_dict ("2cp"
  * flat), gradient_body_dict / hessian_body_dict ({bt: {n: array}}), component_properties | cluster_properties
  * (by label), component_results | cluster_results (by label, when the protocol keeps them), extras
- * (effective_bsse_type, ntasks), provenance
+ * (effective_bsse_type, ntasks, and for a screened expansion screening: rule and counts per order), provenance
  * </pre>
  * v1 ({@code qcschema_manybodyresult}) and v2 ({@code qcschema_many_body_result}) differ only in these names and
  * in v2's {@code molecule}, as in QCManyBody 0.7's models. Per-fragment properties are QCManyBody's: the full
@@ -104,6 +104,9 @@ public final class ManyBodyResultCodec {
         r.effectiveBsse().forEach(b -> eff.add(b.label()));
         extras.put("effective_bsse_type", eff);
         extras.put("ntasks", r.taskCount());
+        if (r.screening() != null) {
+            extras.put("screening", r.screening());
+        }
         doc.put("extras", extras);
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("creator", CREATOR);
