@@ -18,7 +18,6 @@ import org.qcmb.report.PlotFiles;
 import org.qcmb.spark.HostFacts;
 import org.qcmb.spark.ManyBodyJob;
 import org.qcmb.spark.SparkSessions;
-import org.qcmb.tables.TableSchemas;
 import org.qcmb.tables.TableWriter;
 
 /**
@@ -78,17 +77,16 @@ public final class BenchmarkSuite {
             all.addAll(figures);
             observer.categoryDone(b.category(), figures);
         }
-        SparkSession spark = SparkSessions.start("local[1]", null, Map.of("spark.ui.enabled", "false",
-                "spark.sql.shuffle.partitions", "2"));
-        try {
-            new TableWriter(spark, settings.tables()).append("benchmarks", TableSchemas.BENCHMARKS,
-                    Figures.rows(runId, started, all));
-            if (settings.plots() != null) {
+        new TableWriter(settings.tables()).append("benchmarks", Figures.rows(runId, started, all));
+        if (settings.plots() != null) {
+            SparkSession spark = SparkSessions.start("local[1]", null, Map.of("spark.ui.enabled", "false",
+                    "spark.sql.shuffle.partitions", "2"));
+            try {
                 observer.plotsWritten(PlotFiles.writeAll(spark, settings.tables(), null, settings.plots(), n -> { }),
                         settings.plots());
+            } finally {
+                spark.stop();
             }
-        } finally {
-            spark.stop();
         }
         return new Outcome(runId, all);
     }

@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
@@ -49,20 +51,22 @@ public final class SampleTables {
 
     /** Writes every table into tablesDir (appending). */
     public static void write(SparkSession spark, Path tablesDir) {
-        TableWriter w = new TableWriter(spark, tablesDir);
+        TableWriter w = new TableWriter(tablesDir);
         Tables t = new Tables();
         Instant t0 = Instant.parse("2026-11-27T14:00:00Z");
         run(t, RUN_1, t0, "local[1]", List.of("driver"), 1, new Random(1));
         run(t, RUN_2, t0.plusSeconds(600), "spark://127.0.0.1:7077", List.of("0", "1"), 1, new Random(2));
         benchmarks(t, BENCH, t0.plusSeconds(1200));
-        w.append("runs", TableSchemas.RUNS, t.runs);
-        w.append("fragments", TableSchemas.FRAGMENTS, t.fragments);
-        w.append("tasks", TableSchemas.TASKS, t.tasks);
-        w.append("stages", TableSchemas.STAGES, t.stages);
-        w.append("nbody", TableSchemas.NBODY, t.nbody);
-        w.append("hosts", TableSchemas.HOSTS, t.hosts);
-        w.append("memory", TableSchemas.MEMORY, t.memory);
-        w.append("benchmarks", TableSchemas.BENCHMARKS, t.benchmarks);
+        Map<String, List<Row>> rows = new LinkedHashMap<>();
+        rows.put("runs", t.runs);
+        rows.put("fragments", t.fragments);
+        rows.put("tasks", t.tasks);
+        rows.put("stages", t.stages);
+        rows.put("nbody", t.nbody);
+        rows.put("hosts", t.hosts);
+        rows.put("memory", t.memory);
+        rows.put("benchmarks", t.benchmarks);
+        w.commit(rows);
     }
 
     static final class Tables {
