@@ -62,8 +62,16 @@ final class ConsoleObserver implements RunObserver {
     }
 
     @Override
-    public void tablesWritten(Path tables, String runId) {
-        out.println("Tables:        " + tables + " (run_id " + runId + ")");
+    public void tablesWritten(Path tables, String runId, long writeMs) {
+        out.printf(Locale.ROOT, "Tables:        %s (run_id %s, written in %.2f s)%n", tables, runId, writeMs / 1000.0);
+    }
+
+    @Override
+    public void tablesFailed(Path tables, RuntimeException error) {
+        out.flush();
+        err.println("qcmb: tables not written (the result is kept; exit code " + Main.EXIT_TABLES + "): "
+                + error.getMessage());
+        err.flush();
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.qcmb.io.InputReader;
 import org.qcmb.qcschema.manybody.InputDocument;
 import org.qcmb.run.ManyBodyRun;
 import org.qcmb.run.RunRequest;
+import org.qcmb.tables.TableWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,6 +57,15 @@ public final class RunCommand implements Callable<Integer> {
     /** Engines by program name; tests replace it. */
     EngineRegistry engines;
 
+    /** --tables is checked before any work: a file or a folder that cannot be written is an input error. */
+    static void checkTables(Path dir) {
+        try {
+            TableWriter.checkWritable(dir);
+        } catch (InputException e) {
+            throw new InputException("--tables " + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
         if (engineThreads < 1) {
@@ -63,6 +73,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (plots && noTables) {
             throw new InputException("--plots draws from the tables: it cannot be combined with --no-tables");
+        }
+        if (!noTables) {
+            checkTables(tables.dir);
         }
         InputDocument doc = InputReader.readDocument(input, xyz.toOptions(),
                 note -> System.err.println("qcmb: note: " + note));
@@ -79,6 +92,9 @@ public final class RunCommand implements Callable<Integer> {
                 .observer(new ConsoleObserver(System.out, System.err))
                 .build();
         ManyBodyRun.Result r = new ManyBodyRun().execute(request);
-        return r.succeeded() ? 0 : Main.EXIT_FAILED;
+        if (!r.succeeded()) {
+            return Main.EXIT_FAILED;
+        }
+        return r.tablesError() == null ? 0 : Main.EXIT_TABLES;
     }
 }

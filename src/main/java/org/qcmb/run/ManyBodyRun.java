@@ -36,6 +36,7 @@ import org.qcmb.spark.MemorySampler;
 import org.qcmb.spark.MetricsListener;
 import org.qcmb.spark.ProgressListener;
 import org.qcmb.spark.SparkSessions;
+import org.qcmb.tables.TableWriteException;
 import org.qcmb.tables.TableWriter;
 
 /**
@@ -46,11 +47,23 @@ import org.qcmb.tables.TableWriter;
  * Spark listeners and the levels as they finish.
  */
 public final class ManyBodyRun {
-    /** What a run produced: the result (null when fragments failed), its document, the failures, the report. */
+    /**
+     * What a run produced: the result (null when fragments failed), its document, the failures, the report, and
+     * why the tables could not be written (null when they were, or none were asked for).
+     */
     public record Result(ManyBodyResult result, Map<String, Object> document, List<FragmentOutcome> failures,
-            RunReport report) {
+            RunReport report, String tablesError) {
+        public Result(ManyBodyResult result, Map<String, Object> document, List<FragmentOutcome> failures,
+                RunReport report) {
+            this(result, document, failures, report, null);
+        }
+
         public boolean succeeded() {
             return result != null;
+        }
+
+        Result withTablesError(String error) {
+            return new Result(result, document, failures, report, error);
         }
     }
 
@@ -138,8 +151,14 @@ public final class ManyBodyRun {
             Result r = new Result(result, document, outcome.failures(), report);
             observer.finished(r, folder.resultFile(), folder.failureFile());
             if (request.tables() != null) {
-                new TableWriter(spark, request.tables()).appendAll(RunRows.of(report));
-                observer.tablesWritten(request.tables(), runId);
+                long tablesStart = System.nanoTime();
+                try {
+                    new TableWriter(request.tables()).commit(RunRows.of(report));
+                } catch (TableWriteException e) {
+                    observer.tablesFailed(request.tables(), e);
+                    return r.withTablesError(e.getMessage());
+                }
+                observer.tablesWritten(request.tables(), runId, (System.nanoTime() - tablesStart) / 1_000_000);
                 if (request.plots() != null) {
                     List<Path> files = PlotFiles.writeAll(spark, request.tables(), runId, request.plots(),
                             note -> { });

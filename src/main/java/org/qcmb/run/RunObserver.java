@@ -26,7 +26,12 @@ public interface RunObserver {
     default void finished(ManyBodyRun.Result result, Path resultFile, Path failureFile) {
     }
 
-    default void tablesWritten(Path tables, String runId) {
+    /** The run's rows are committed to the tables, in {@code writeMs} milliseconds. */
+    default void tablesWritten(Path tables, String runId, long writeMs) {
+    }
+
+    /** The run's rows could not be written to the tables (the result is kept); none of them is visible. */
+    default void tablesFailed(Path tables, RuntimeException error) {
     }
 
     default void plotsWritten(List<Path> files, Path folder) {
