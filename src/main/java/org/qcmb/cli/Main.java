@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import org.qcmb.common.InputException;
 import org.qcmb.engine.EngineException;
 import org.qcmb.qcschema.ErrorClass;
+import org.qcmb.tables.TableQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -28,6 +29,8 @@ public final class Main implements Runnable {
     public static final int EXIT_INPUT = 2;
     /** Exit code for failed calculations. */
     public static final int EXIT_FAILED = 1;
+    /** Exit code of a run whose result is written but whose rows could not be written to the tables. */
+    public static final int EXIT_TABLES = 3;
 
     @Override
     public void run() {
@@ -70,6 +73,7 @@ public final class Main implements Runnable {
 
     static boolean isUserError(Throwable ex) {
         return ex instanceof InputException
+                || (ex instanceof TableQueries.QueryException q && q.userError())
                 || ex instanceof NoSuchFileException
                 || ex instanceof FileNotFoundException
                 || (ex instanceof EngineException ee && ee.errorClass() == ErrorClass.INPUT_ERROR)

@@ -57,6 +57,18 @@ public final class SparkSessions {
         return SparkSession.builder().config(conf).getOrCreate();
     }
 
+    /**
+     * A session for queries over the tables (the {@code sql} command): no UI, and settings for small tables read
+     * once: few shuffle partitions, file listing on the driver (never a Spark job).
+     */
+    public static SparkSession startForQueries(String master) {
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("spark.ui.enabled", "false");
+        conf.put("spark.sql.shuffle.partitions", "2");
+        conf.put("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
+        return start(master, null, conf);
+    }
+
     /** conf/spark-defaults.conf of the installation (QCMB_HOME), when run outside spark-submit. */
     static Map<String, String> defaultsFile() {
         Map<String, String> out = new LinkedHashMap<>();
