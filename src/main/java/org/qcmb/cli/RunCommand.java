@@ -8,6 +8,7 @@ import org.qcmb.io.InputReader;
 import org.qcmb.qcschema.manybody.InputDocument;
 import org.qcmb.run.ManyBodyRun;
 import org.qcmb.run.RunRequest;
+import org.qcmb.spark.EngineWarmUp;
 import org.qcmb.tables.TableWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,6 +92,7 @@ public final class RunCommand implements Callable<Integer> {
                 .engineThreads(engineThreads)
                 .observer(new ConsoleObserver(System.out, System.err))
                 .build();
+        EngineWarmUp.startIfLocal(master.url, doc.input(), request.engines());
         ManyBodyRun.Result r = new ManyBodyRun().execute(request);
         if (!r.succeeded()) {
             return Main.EXIT_FAILED;
