@@ -65,9 +65,16 @@ public final class BenchmarkSuite {
         BenchContext context = new BenchContext(quick, settings.withCluster(), settings.home(), cores, ms, sec,
                 synthetic);
 
-        warmUp(ms, sec);
-        Timings.spark(ms, "local[1]", ManyBodyJob.Strategy.DEFAULT); // warms Spark's own code paths, not counted
         List<Figure> all = new ArrayList<>();
+        if (settings.categories().contains(Category.FIXEDCOSTS)) { // first: it measures a JVM where nothing ran
+            List<Figure> figures = new FixedCostsBenchmark(engines).run(context);
+            all.addAll(figures);
+            observer.categoryDone(Category.FIXEDCOSTS, figures);
+        }
+        if (settings.categories().stream().anyMatch(c -> c != Category.FIXEDCOSTS)) {
+            warmUp(ms, sec);
+            Timings.spark(ms, "local[1]", ManyBodyJob.Strategy.DEFAULT); // warms Spark's code paths, not counted
+        }
         for (Benchmark b : List.of(new OverheadBenchmark(), new ScalingBenchmark(), new MemoryBenchmark(engines),
                 new OptimisationsBenchmark(), new EndToEndBenchmark(engines))) {
             if (!settings.categories().contains(b.category()) || (quick && b.category() == Category.ENDTOEND)) {

@@ -19,6 +19,12 @@ public enum Metric {
     PLAN_TIME("s"),
     BYTES_PER_TASK("B"),
     WALL_TIME("s"),
+    /** Summed engine wall time of a run's fragments. */
+    ENGINE_TIME("s"),
+    /** Stage time the cores spend outside the engine: stage time - engine time / cores. */
+    STAGE_OUTSIDE_ENGINE("s"),
+    /** Writing a run's rows to the tables (one commit). */
+    TABLE_WRITE("s"),
     /** A measurement that could not be made (value NaN, the reason in the notes). */
     ERROR("");
 

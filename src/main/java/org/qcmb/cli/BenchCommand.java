@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code bench}: the benchmark suite ({@link BenchmarkSuite}); prints one table per category. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark suite: overhead, scaling, memory, optimisations (and the 16-water end-to-end run).",
+        description = {"Benchmark suite: fixed costs, overhead, scaling, memory, optimisations (and the 16-water"
+                + " end-to-end run).",
                 "Each category prints a table and appends rows to the 'benchmarks' table. The full suite takes about"
                         + " 10 minutes on 2 cores; --quick about 1-2 minutes."})
 public final class BenchCommand implements Callable<Integer> {
@@ -29,7 +30,8 @@ public final class BenchCommand implements Callable<Integer> {
     SharedOptions.Tables tables;
 
     @Option(names = "--only", split = ",", paramLabel = "CATEGORY",
-            description = "categories to run: overhead, scaling, memory, optimisations, endtoend (default: all)")
+            description = "categories to run: fixedcosts, overhead, scaling, memory, optimisations, endtoend"
+                    + " (default: all)")
     List<String> only;
 
     @Option(names = "--plots", paramLabel = "DIR",
@@ -51,6 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
                 categories.add(Category.parse(name));
             }
         }
+        RunCommand.checkTables(tables.dir);
         PrintStream out = System.out;
         Path home = Path.of(System.getenv().getOrDefault("QCMB_HOME", "."));
         BenchmarkSuite.Outcome outcome = new BenchmarkSuite().run(new BenchmarkSuite.Settings(quick, categories,
