@@ -73,18 +73,8 @@ public final class TableWriter {
             Path probe = Files.createTempFile(existing, ".qcmb-probe-", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
-            throw new InputException(dir + " cannot be written: " + reason(e));
+            throw new InputException(dir + " cannot be written: " + message(e));
         }
-    }
-
-    private static String reason(Exception e) {
-        if (e instanceof java.nio.file.AccessDeniedException a) {
-            return "permission denied (" + a.getFile() + ")";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason() + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Appends rows (which must include run_id) to one table, as one transaction. */
@@ -123,13 +113,17 @@ public final class TableWriter {
         }
     }
 
+    /** A file-system failure in one line: the reason and the file, without Java's class names. */
     private static String message(Exception e) {
         Throwable t = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+        if (t instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied (" + a.getFile() + ")";
+        }
         if (t instanceof java.nio.file.FileSystemException f) {
             return (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName())
                     + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip().split("\\R")[0];
     }
 
     /** One table's rows of one run id, to become one file in one partition folder (run_id=ID, escaped as Spark does). */

@@ -27,7 +27,7 @@ class PlotFilesTest {
     static void sampleTables() {
         spark = Notebook.spark();
         tables = tmp.resolve("tables");
-        SampleTables.write(spark, tables);
+        SampleTables.write(tables);
     }
 
     @Test

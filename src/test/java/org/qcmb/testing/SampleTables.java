@@ -12,9 +12,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.qcmb.mbe.TaskLabel;
-import org.qcmb.notebook.Notebook;
 import org.qcmb.tables.TableSchemas;
 import org.qcmb.tables.TableWriter;
 
@@ -43,14 +41,12 @@ public final class SampleTables {
             System.err.println("usage: SampleTables OUT_DIR");
             System.exit(2);
         }
-        SparkSession spark = Notebook.spark();
-        write(spark, Path.of(args[0]));
+        write(Path.of(args[0]));
         System.out.println("sample tables written to " + Path.of(args[0]).toAbsolutePath());
-        spark.stop();
     }
 
-    /** Writes every table into tablesDir (appending). */
-    public static void write(SparkSession spark, Path tablesDir) {
+    /** Writes every table into tablesDir (appending), as one commit. */
+    public static void write(Path tablesDir) {
         TableWriter w = new TableWriter(tablesDir);
         Tables t = new Tables();
         Instant t0 = Instant.parse("2026-11-27T14:00:00Z");
