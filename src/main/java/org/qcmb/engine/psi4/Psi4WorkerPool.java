@@ -1,0 +1,119 @@
+package org.qcmb.engine.psi4;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The warm psi4 workers of this JVM, one pool per way of starting them (executable, threads, scratch root). A
+ * calculation borrows an idle worker or starts one, and gives it back when Psi4 answered well; so a JVM that runs
+ * N calculations at a time (an executor with N task slots) keeps N workers.
+ *
+ * <p>This is static state, on purpose. Spark ships the engine to executors inside the run's broadcast and builds
+ * each task's objects anew, so nothing held by an engine instance outlives a run, and a process per run would pay
+ * Psi4's start-up again for every run a notebook or a long-lived executor makes. The pools live as long as the
+ * executor JVM: a shutdown hook closes every worker (and deletes its directory) when the JVM exits, and a worker
+ * whose JVM is killed outright ends by itself when its stdin closes, after the calculation in hand.
+ */
+final class Psi4WorkerPool {
+    /** What shapes a worker process; memory is per calculation (in.json), so it is not part of the key. */
+    record Key(String executable, int threads, Path root, boolean keepScratch) {
+    }
+
+    private static final Map<Key, Psi4WorkerPool> POOLS = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Psi4WorkerPool::closeAll, "psi4-workers-shutdown"));
+    }
+
+    private final Key key;
+    private final Deque<Psi4Worker> idle = new ArrayDeque<>();
+    private final Set<Psi4Worker> lent = new HashSet<>();
+
+    private Psi4WorkerPool(Key key) {
+        this.key = key;
+    }
+
+    static Psi4WorkerPool of(Key key) {
+        return POOLS.computeIfAbsent(key, Psi4WorkerPool::new);
+    }
+
+    /** An idle live worker, or a new one (started outside the lock: Psi4's import takes a second or more). */
+    Psi4Worker borrow() {
+        synchronized (this) {
+            Psi4Worker w;
+            while ((w = idle.pollFirst()) != null) {
+                if (w.alive()) {
+                    lent.add(w);
+                    return w;
+                }
+                w.kill(); // died while idle: clean its directory up
+            }
+        }
+        Psi4Worker w = Psi4Worker.start(key.executable(), key.threads(), key.root(), key.keepScratch());
+        synchronized (this) {
+            lent.add(w);
+        }
+        return w;
+    }
+
+    /** Takes back a worker after its calculation: a live one idles for the next, a dead or closed one is dropped. */
+    synchronized void giveBack(Psi4Worker w) {
+        lent.remove(w);
+        if (w.alive()) {
+            idle.addFirst(w); // most recently used first: the others may idle on
+        } else {
+            w.kill();
+        }
+    }
+
+    /** Process ids of the idle workers (for tests and diagnostics). */
+    synchronized List<Long> idlePids() {
+        List<Long> pids = new ArrayList<>();
+        idle.forEach(w -> pids.add(w.pid()));
+        return pids;
+    }
+
+    /** Process ids of the workers lent out to a calculation (for tests and diagnostics). */
+    synchronized List<Long> busyPids() {
+        List<Long> pids = new ArrayList<>();
+        lent.forEach(w -> pids.add(w.pid()));
+        return pids;
+    }
+
+    /** Takes the idle workers out of the pool and tells them to end (see {@link Psi4Worker#endInput}). */
+    private synchronized List<Psi4Worker> endIdle() {
+        List<Psi4Worker> ending = new ArrayList<>(idle);
+        idle.clear();
+        ending.forEach(Psi4Worker::endInput);
+        return ending;
+    }
+
+    /** Ends the idle workers of one pool; workers lent out stay with their calculations. */
+    static void close(Key key) {
+        Psi4WorkerPool pool = POOLS.get(key);
+        if (pool != null) {
+            pool.endIdle().forEach(Psi4Worker::awaitEnd);
+        }
+    }
+
+    /** At JVM exit: idle workers end normally (all at once), workers in a calculation are killed. */
+    static void closeAll() {
+        List<Psi4Worker> ending = new ArrayList<>();
+        for (Psi4WorkerPool pool : POOLS.values()) {
+            ending.addAll(pool.endIdle());
+            List<Psi4Worker> busy;
+            synchronized (pool) {
+                busy = new ArrayList<>(pool.lent);
+            }
+            busy.forEach(Psi4Worker::kill);
+        }
+        ending.forEach(Psi4Worker::awaitEnd);
+    }
+}
