@@ -19,11 +19,20 @@ public final class Engines {
      * @param threads threads one calculation may use (Spark then reserves as many cores per task)
      */
     public static EngineRegistry registry(int threads) {
+        return registry(threads, Psi4Engine.Mode.WORKER);
+    }
+
+    /**
+     * @param threads  threads one calculation may use (Spark then reserves as many cores per task)
+     * @param psi4Mode warm psi4 workers, or a psi4 process per calculation
+     */
+    public static EngineRegistry registry(int threads, Psi4Engine.Mode psi4Mode) {
         return new EngineRegistry()
                 .register("builtin", () -> threads > 1
                         ? new WithDefaultKeywords(new BuiltinEngine(), Map.of("num_threads", threads))
                         : new BuiltinEngine())
-                .register("psi4", () -> new Psi4Engine(Psi4Engine.Settings.defaults().withThreads(threads)))
+                .register("psi4", () -> new Psi4Engine(Psi4Engine.Settings.defaults().withThreads(threads)
+                        .withMode(psi4Mode)))
                 .register("synthetic", SyntheticEngine::new);
     }
 }

@@ -4,14 +4,17 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.qcmb.common.InputException;
 import org.qcmb.engine.EngineRegistry;
+import org.qcmb.engine.psi4.Psi4Engine;
 import org.qcmb.io.InputReader;
 import org.qcmb.qcschema.manybody.InputDocument;
 import org.qcmb.run.ManyBodyRun;
 import org.qcmb.run.RunRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code run INPUT}: the many-body calculation on Spark (also the main class's command under spark-submit). */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -43,6 +46,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "threads per fragment calculation; Spark reserves as many cores per task (default: 1)")
     int engineThreads;
 
+    @Option(names = "--psi4-mode", paramLabel = "MODE", defaultValue = "worker",
+            converter = Psi4ModeConverter.class,
+            description = "how the psi4 engine runs: worker (a warm psi4 process per core, reused from fragment to"
+                    + " fragment) or process (a new psi4 process per fragment) (default: ${DEFAULT-VALUE})")
+    Psi4Engine.Mode psi4Mode;
+
     @Option(names = "--plots", description = "also write PNG plots of this run (timeline, memory, n-body"
             + " convergence, time per level) into DIR/plots")
     boolean plots;
@@ -67,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
         InputDocument doc = InputReader.readDocument(input, xyz.toOptions(),
                 note -> System.err.println("qcmb: note: " + note));
         RunRequest request = RunRequest.builder(doc.input(),
-                        engines != null ? engines : Engines.registry(engineThreads))
+                        engines != null ? engines : Engines.registry(engineThreads, psi4Mode))
                 .shape(doc.shape())
                 .inputName(input.getFileName().toString())
                 .out(out)
@@ -80,5 +89,17 @@ public final class RunCommand implements Callable<Integer> {
                 .build();
         ManyBodyRun.Result r = new ManyBodyRun().execute(request);
         return r.succeeded() ? 0 : Main.EXIT_FAILED;
+    }
+
+    /** "worker" or "process"; anything else is a one-line usage error naming the option. */
+    static final class Psi4ModeConverter implements ITypeConverter<Psi4Engine.Mode> {
+        @Override
+        public Psi4Engine.Mode convert(String value) {
+            try {
+                return Psi4Engine.Mode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("--psi4-mode must be worker or process, not '" + value + "'");
+            }
+        }
     }
 }
