@@ -9,6 +9,7 @@ import org.qcmb.io.InputReader;
 import org.qcmb.qcschema.manybody.InputDocument;
 import org.qcmb.run.ManyBodyRun;
 import org.qcmb.run.RunRequest;
+import org.qcmb.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -76,7 +77,8 @@ public final class RunCommand implements Callable<Integer> {
         InputDocument doc = InputReader.readDocument(input, xyz.toOptions(),
                 note -> System.err.println("qcmb: note: " + note));
         RunRequest request = RunRequest.builder(doc.input(),
-                        engines != null ? engines : Engines.registry(engineThreads, psi4Mode))
+                        engines != null ? engines : Engines.registry(engineThreads, psi4Mode,
+                                Engines.localSlots(effectiveMaster(), engineThreads)))
                 .shape(doc.shape())
                 .inputName(input.getFileName().toString())
                 .out(out)
@@ -89,6 +91,11 @@ public final class RunCommand implements Callable<Integer> {
                 .build();
         ManyBodyRun.Result r = new ManyBodyRun().execute(request);
         return r.succeeded() ? 0 : Main.EXIT_FAILED;
+    }
+
+    /** The master Spark will use: --master, else what spark-submit set, else the embedded default. */
+    private String effectiveMaster() {
+        return master.url != null ? master.url : System.getProperty("spark.master", SparkSessions.DEFAULT_MASTER);
     }
 
     /** "worker" or "process"; anything else is a one-line usage error naming the option. */

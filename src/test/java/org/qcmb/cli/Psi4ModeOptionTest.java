@@ -35,4 +35,17 @@ class Psi4ModeOptionTest {
         }
         assertThat(buf.toString(StandardCharsets.UTF_8)).contains("--psi4-mode must be worker or process, not 'fork'");
     }
+
+    /** Warm workers are started while Spark starts only where the driver JVM is the executor. */
+    @Test
+    void workersArePrestartedForLocalMastersOnly() {
+        assertThat(Engines.localSlots("local", 1)).isEqualTo(1);
+        assertThat(Engines.localSlots("local[2]", 1)).isEqualTo(2);
+        assertThat(Engines.localSlots("local[4,3]", 2)).isEqualTo(2);
+        assertThat(Engines.localSlots("local[3]", 4)).isEqualTo(1);
+        assertThat(Engines.localSlots("local[*,4]", 1)).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(Engines.localSlots("spark://127.0.0.1:7077", 1)).isZero();
+        assertThat(Engines.localSlots("local-cluster[2,1,1024]", 1)).isZero();
+        assertThat(Engines.localSlots("yarn", 1)).isZero();
+    }
 }

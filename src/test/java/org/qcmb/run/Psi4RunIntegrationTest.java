@@ -76,8 +76,8 @@ class Psi4RunIntegrationTest {
     @Test
     void warmWorkersAndAProcessPerFragmentGiveBitwiseTheSameResultDocument() throws Exception {
         ManyBodyInput in = Trimer.input("gradient", "[\"cp\", \"nocp\"]", "psi4", "hf", "sto-3g", PK);
-        Path process = runWith(in, "process", Engines.registry(1, Psi4Engine.Mode.PROCESS));
-        Path worker = runWith(in, "worker", Engines.registry(1, Psi4Engine.Mode.WORKER));
+        Path process = runWith(in, "process", Engines.registry(1, Psi4Engine.Mode.PROCESS, 0));
+        Path worker = runWith(in, "worker", Engines.registry(1, Psi4Engine.Mode.WORKER, 0));
         assertThat(Files.readAllBytes(worker)).isEqualTo(Files.readAllBytes(process));
         assertThat(JSON.readTree(worker.toFile()).get("return_result")).hasSize(9);
     }

@@ -104,10 +104,16 @@ public final class Psi4Engine implements FragmentEngine {
      * @param timeout     wall-clock limit per calculation; the process tree is killed after it
      * @param keepScratch keep each scratch directory (with in.json, the output JSON and psi4.log) for inspection
      * @param mode        a warm worker per concurrent calculation, or a process per calculation
+     * @param prestart    warm workers to start in the background when the engine is checked ({@link
+     *                    #checkAvailable}, on the driver before Spark starts): in local mode the driver JVM is the
+     *                    executor, so Psi4's import then overlaps Spark's start-up; 0 on a cluster
      */
     public record Settings(String executable, String scratchRoot, int threads, long memoryBytes, Duration timeout,
-                           boolean keepScratch, Mode mode) implements Serializable {
+                           boolean keepScratch, Mode mode, int prestart) implements Serializable {
         public Settings {
+            if (prestart < 0) {
+                throw new IllegalArgumentException("psi4 workers to prestart must be 0 or more, not " + prestart);
+            }
             if (mode == null) {
                 throw new IllegalArgumentException("psi4 mode is missing");
             }
@@ -128,35 +134,39 @@ public final class Psi4Engine implements FragmentEngine {
          * warm workers.
          */
         public static Settings defaults() {
-            return new Settings(null, null, 1, 500L * 1024 * 1024, Duration.ofHours(1), false, Mode.WORKER);
+            return new Settings(null, null, 1, 500L * 1024 * 1024, Duration.ofHours(1), false, Mode.WORKER, 0);
         }
 
         public Settings withExecutable(String executable) {
-            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode);
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart);
         }
 
         public Settings withScratchRoot(String scratchRoot) {
-            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode);
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart);
         }
 
         public Settings withThreads(int threads) {
-            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode);
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart);
         }
 
         public Settings withMemoryBytes(long memoryBytes) {
-            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode);
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart);
         }
 
         public Settings withTimeout(Duration timeout) {
-            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode);
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart);
         }
 
         public Settings withKeepScratch(boolean keepScratch) {
-            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode);
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart);
         }
 
         public Settings withMode(Mode mode) {
-            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode);
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart);
+        }
+
+        public Settings withPrestart(int prestart) {
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart);
         }
     }
 
@@ -198,6 +208,9 @@ public final class Psi4Engine implements FragmentEngine {
                     "psi4 not found on PATH: install it (apt-get install psi4) or use program builtin"
                             + (settings.executable() != null || System.getenv(EXECUTABLE_ENV) != null
                                     ? " (looked for '" + executable() + "')" : ""));
+        }
+        if (settings.mode() == Mode.WORKER && settings.prestart() > 0) {
+            Psi4WorkerPool.of(poolKey()).prestart(settings.prestart());
         }
     }
 

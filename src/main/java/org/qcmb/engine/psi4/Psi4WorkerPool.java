@@ -27,6 +27,8 @@ final class Psi4WorkerPool {
     }
 
     private static final Map<Key, Psi4WorkerPool> POOLS = new ConcurrentHashMap<>();
+    /** Set by the shutdown hook: workers that finish starting or come back afterwards are killed, not kept. */
+    private static volatile boolean shuttingDown;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(Psi4WorkerPool::closeAll, "psi4-workers-shutdown"));
@@ -35,6 +37,7 @@ final class Psi4WorkerPool {
     private final Key key;
     private final Deque<Psi4Worker> idle = new ArrayDeque<>();
     private final Set<Psi4Worker> lent = new HashSet<>();
+    private int starting;
 
     private Psi4WorkerPool(Key key) {
         this.key = key;
@@ -63,10 +66,43 @@ final class Psi4WorkerPool {
         return w;
     }
 
+    /**
+     * Starts workers in the background until n are idle, lent or starting; they join the idle ones when Psi4 is
+     * imported. A worker that fails to start is left out: the calculation that needs one then reports why.
+     */
+    void prestart(int n) {
+        int more;
+        synchronized (this) {
+            more = n - idle.size() - lent.size() - starting;
+            starting += Math.max(0, more);
+        }
+        for (int i = 0; i < more; i++) {
+            Thread t = new Thread(() -> {
+                Psi4Worker w = null;
+                try {
+                    w = Psi4Worker.start(key.executable(), key.threads(), key.root(), key.keepScratch());
+                } catch (RuntimeException e) {
+                    // no worker: borrow() starts one and reports the failure with the calculation
+                } finally {
+                    synchronized (this) {
+                        starting--;
+                        if (w != null && !shuttingDown) {
+                            idle.addLast(w);
+                        } else if (w != null) {
+                            w.kill();
+                        }
+                    }
+                }
+            }, "psi4-worker-prestart");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     /** Takes back a worker after its calculation: a live one idles for the next, a dead or closed one is dropped. */
     synchronized void giveBack(Psi4Worker w) {
         lent.remove(w);
-        if (w.alive()) {
+        if (w.alive() && !shuttingDown) {
             idle.addFirst(w); // most recently used first: the others may idle on
         } else {
             w.kill();
@@ -105,6 +141,7 @@ final class Psi4WorkerPool {
 
     /** At JVM exit: idle workers end normally (all at once), workers in a calculation are killed. */
     static void closeAll() {
+        shuttingDown = true;
         List<Psi4Worker> ending = new ArrayList<>();
         for (Psi4WorkerPool pool : POOLS.values()) {
             ending.addAll(pool.endIdle());

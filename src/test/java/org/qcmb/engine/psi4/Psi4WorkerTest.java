@@ -189,6 +189,26 @@ class Psi4WorkerTest {
         assertBitwiseEqual(worker.compute(water(Driver.GRADIENT)), before);
     }
 
+    /** checkAvailable on the driver starts the workers that local-mode tasks then find warm. */
+    @Test
+    void prestartedWorkersServeTheFirstCalculations() throws Exception {
+        worker = new Psi4Engine(Psi4Engine.Settings.defaults().withScratchRoot(scratchRoot.toString())
+                .withPrestart(2));
+        Psi4WorkerPool pool = Psi4WorkerPool.of(new Psi4WorkerPool.Key(worker.executable(), 1,
+                scratchRoot.toAbsolutePath(), false));
+        worker.checkAvailable();
+        worker.checkAvailable(); // checked again (another model chemistry): no more workers than asked for
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (pool.idlePids().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<Long> prestarted = pool.idlePids();
+        assertThat(prestarted).hasSize(2);
+
+        assertThat(worker.compute(water(Driver.ENERGY)).success()).isTrue();
+        assertThat(pool.idlePids()).containsExactlyInAnyOrderElementsOf(prestarted);
+    }
+
     @Test
     void aFailedCalculationRetiresItsWorker() {
         worker = engine(Psi4Engine.Mode.WORKER);
