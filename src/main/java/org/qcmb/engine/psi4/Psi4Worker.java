@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.qcmb.engine.EngineException;
 import org.qcmb.qcschema.ErrorClass;
 import org.qcmb.qcschema.QcJson;
@@ -59,9 +60,11 @@ final class Psi4Worker implements AutoCloseable {
 
     /**
      * Starts {@code psi4 --nthread N --skip-preprocessor worker.py worker.out} in a new home directory under
-     * {@code root} and waits until Psi4 is imported.
+     * {@code root} and waits until Psi4 is imported. {@code launched} learns of the worker as soon as its process
+     * exists (so that it can be killed while it starts).
      */
-    static Psi4Worker start(String executable, int threads, Path root, boolean keepHome) {
+    static Psi4Worker start(String executable, int threads, Path root, boolean keepHome,
+            Consumer<Psi4Worker> launched) {
         Path home = createHome(root);
         Process process;
         try {
@@ -78,6 +81,7 @@ final class Psi4Worker implements AutoCloseable {
                     + e.getMessage() + "; install it (apt-get install psi4) or set " + Psi4Engine.EXECUTABLE_ENV, e);
         }
         Psi4Worker worker = new Psi4Worker(process, home, keepHome);
+        launched.accept(worker);
         String first = worker.next(STARTUP_TIMEOUT);
         if (first == null || first.equals(END_OF_OUTPUT) || !readJson(first).has("ready")) {
             String why = first == null ? "did not start within " + STARTUP_TIMEOUT.toSeconds() + " s"

@@ -36,7 +36,9 @@ final class Psi4WorkerPool {
 
     private final Key key;
     private final Deque<Psi4Worker> idle = new ArrayDeque<>();
-    private final Set<Psi4Worker> lent = new HashSet<>();
+    /** Workers whose process runs and that are not idle: starting, or lent to a calculation. */
+    private final Set<Psi4Worker> busy = new HashSet<>();
+    /** Prestarts asked for and not yet ended (their workers are busy once launched). */
     private int starting;
 
     private Psi4WorkerPool(Key key) {
@@ -53,44 +55,60 @@ final class Psi4WorkerPool {
             Psi4Worker w;
             while ((w = idle.pollFirst()) != null) {
                 if (w.alive()) {
-                    lent.add(w);
+                    busy.add(w);
                     return w;
                 }
                 w.kill(); // died while idle: clean its directory up
             }
         }
-        Psi4Worker w = Psi4Worker.start(key.executable(), key.threads(), key.root(), key.keepScratch());
-        synchronized (this) {
-            lent.add(w);
-        }
-        return w;
+        return launch();
     }
 
     /**
-     * Starts workers in the background until n are idle, lent or starting; they join the idle ones when Psi4 is
-     * imported. A worker that fails to start is left out: the calculation that needs one then reports why.
+     * A new worker, counted as busy from the moment its process exists, so that the shutdown hook finds it even
+     * while Psi4 is still being imported.
+     */
+    private Psi4Worker launch() {
+        Psi4Worker[] launched = new Psi4Worker[1];
+        try {
+            return Psi4Worker.start(key.executable(), key.threads(), key.root(), key.keepScratch(), w -> {
+                launched[0] = w;
+                synchronized (this) {
+                    busy.add(w);
+                }
+                if (shuttingDown) {
+                    w.kill();
+                }
+            });
+        } catch (RuntimeException e) {
+            if (launched[0] != null) {
+                synchronized (this) {
+                    busy.remove(launched[0]);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Starts workers in the background until n are idle or busy; they join the idle ones when Psi4 is imported.
+     * A worker that fails to start is left out: the calculation that needs one then reports why.
      */
     void prestart(int n) {
         int more;
         synchronized (this) {
-            more = n - idle.size() - lent.size() - starting;
+            more = n - idle.size() - busy.size() - starting;
             starting += Math.max(0, more);
         }
         for (int i = 0; i < more; i++) {
             Thread t = new Thread(() -> {
-                Psi4Worker w = null;
                 try {
-                    w = Psi4Worker.start(key.executable(), key.threads(), key.root(), key.keepScratch());
+                    giveBack(launch());
                 } catch (RuntimeException e) {
                     // no worker: borrow() starts one and reports the failure with the calculation
                 } finally {
                     synchronized (this) {
                         starting--;
-                        if (w != null && !shuttingDown) {
-                            idle.addLast(w);
-                        } else if (w != null) {
-                            w.kill();
-                        }
                     }
                 }
             }, "psi4-worker-prestart");
@@ -101,7 +119,7 @@ final class Psi4WorkerPool {
 
     /** Takes back a worker after its calculation: a live one idles for the next, a dead or closed one is dropped. */
     synchronized void giveBack(Psi4Worker w) {
-        lent.remove(w);
+        busy.remove(w);
         if (w.alive() && !shuttingDown) {
             idle.addFirst(w); // most recently used first: the others may idle on
         } else {
@@ -116,10 +134,10 @@ final class Psi4WorkerPool {
         return pids;
     }
 
-    /** Process ids of the workers lent out to a calculation (for tests and diagnostics). */
+    /** Process ids of the workers starting or lent out to a calculation (for tests and diagnostics). */
     synchronized List<Long> busyPids() {
         List<Long> pids = new ArrayList<>();
-        lent.forEach(w -> pids.add(w.pid()));
+        busy.forEach(w -> pids.add(w.pid()));
         return pids;
     }
 
@@ -131,7 +149,7 @@ final class Psi4WorkerPool {
         return ending;
     }
 
-    /** Ends the idle workers of one pool; workers lent out stay with their calculations. */
+    /** Ends the idle workers of one pool; busy workers stay with their calculations. */
     static void close(Key key) {
         Psi4WorkerPool pool = POOLS.get(key);
         if (pool != null) {
@@ -139,7 +157,7 @@ final class Psi4WorkerPool {
         }
     }
 
-    /** At JVM exit: idle workers end normally (all at once), workers in a calculation are killed. */
+    /** At JVM exit: idle workers end normally (all at once), starting ones and those in a calculation are killed. */
     static void closeAll() {
         shuttingDown = true;
         List<Psi4Worker> ending = new ArrayList<>();
@@ -147,7 +165,7 @@ final class Psi4WorkerPool {
             ending.addAll(pool.endIdle());
             List<Psi4Worker> busy;
             synchronized (pool) {
-                busy = new ArrayList<>(pool.lent);
+                busy = new ArrayList<>(pool.busy);
             }
             busy.forEach(Psi4Worker::kill);
         }

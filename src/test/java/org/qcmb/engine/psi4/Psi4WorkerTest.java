@@ -175,11 +175,12 @@ class Psi4WorkerTest {
 
     @Test
     void aCalculationOverItsTimeoutKillsTheWorkerAndTheNextGetsAFreshOne() {
-        worker = new Psi4Engine(Psi4Engine.Settings.defaults().withScratchRoot(scratchRoot.toString())
-                .withTimeout(Duration.ofMillis(1500)));
-        AtomicResult before = worker.compute(water(Driver.GRADIENT)); // start-up does not count against a timeout
+        worker = engine(Psi4Engine.Mode.WORKER);
+        AtomicResult before = worker.compute(water(Driver.GRADIENT)); // a warm worker; start-up is not timed
+        // the same pool (the timeout is per calculation, not part of a worker), a timeout the dimer cannot meet
+        Psi4Engine impatient = new Psi4Engine(worker.settings().withTimeout(Duration.ofMillis(1500)));
         long start = System.nanoTime();
-        AtomicResult hung = worker.compute(slowDimer());
+        AtomicResult hung = impatient.compute(slowDimer());
 
         assertThat(hung.success()).isFalse();
         assertThat(hung.error().errorClass()).isEqualTo(ErrorClass.ENGINE_CRASH);
@@ -204,6 +205,7 @@ class Psi4WorkerTest {
         }
         List<Long> prestarted = pool.idlePids();
         assertThat(prestarted).hasSize(2);
+        assertThat(pool.busyPids()).isEmpty();
 
         assertThat(worker.compute(water(Driver.ENERGY)).success()).isTrue();
         assertThat(pool.idlePids()).containsExactlyInAnyOrderElementsOf(prestarted);
