@@ -47,6 +47,7 @@ final class Psi4Worker implements AutoCloseable {
     private final Writer requests;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private volatile boolean closed;
+    private int calculations;
 
     private Psi4Worker(Process process, Path home, boolean keepHome) {
         this.process = process;
@@ -93,6 +94,11 @@ final class Psi4Worker implements AutoCloseable {
         return worker;
     }
 
+    /** Calculations this worker was given, finished or not. */
+    int calculations() {
+        return calculations;
+    }
+
     long pid() {
         return process.pid();
     }
@@ -106,6 +112,7 @@ final class Psi4Worker implements AutoCloseable {
      * crash, a timeout or a failure of the worker itself closes this worker and throws an ENGINE_CRASH.
      */
     void run(Path scratch, int threads, Duration timeout) {
+        calculations++;
         ObjectNode request = QcJson.mapper().createObjectNode()
                 .put("scratch", scratch.toAbsolutePath().toString())
                 .put("threads", threads);

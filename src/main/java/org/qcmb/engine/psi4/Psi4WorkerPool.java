@@ -22,8 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * whose JVM is killed outright ends by itself when its stdin closes, after the calculation in hand.
  */
 final class Psi4WorkerPool {
-    /** What shapes a worker process; memory is per calculation (in.json), so it is not part of the key. */
-    record Key(String executable, int threads, Path root, boolean keepScratch) {
+    /**
+     * What shapes a worker process, and after how many calculations it is replaced (see
+     * {@link Psi4Engine.Settings#workerCalculations}); memory is per calculation (in.json), not part of the key.
+     */
+    record Key(String executable, int threads, Path root, boolean keepScratch, int maxCalculations) {
     }
 
     private static final Map<Key, Psi4WorkerPool> POOLS = new ConcurrentHashMap<>();
@@ -38,6 +41,8 @@ final class Psi4WorkerPool {
     private final Deque<Psi4Worker> idle = new ArrayDeque<>();
     /** Workers whose process runs and that are not idle: starting, or lent to a calculation. */
     private final Set<Psi4Worker> busy = new HashSet<>();
+    /** Workers told to end after their last calculation, not yet gone. */
+    private final Set<Psi4Worker> retiring = new HashSet<>();
     /** Prestarts asked for and not yet ended (their workers are busy once launched). */
     private int starting;
 
@@ -120,11 +125,27 @@ final class Psi4WorkerPool {
     /** Takes back a worker after its calculation: a live one idles for the next, a dead or closed one is dropped. */
     synchronized void giveBack(Psi4Worker w) {
         busy.remove(w);
-        if (w.alive() && !shuttingDown) {
-            idle.addFirst(w); // most recently used first: the others may idle on
-        } else {
+        if (!w.alive() || shuttingDown) {
             w.kill();
+        } else if (w.calculations() >= key.maxCalculations()) {
+            retire(w);
+        } else {
+            idle.addFirst(w); // most recently used first: the others may idle on
         }
+    }
+
+    /** Ends a worker in the background: Psi4 exits in a fraction of a second, which no calculation should wait for. */
+    private void retire(Psi4Worker w) {
+        w.endInput();
+        retiring.add(w);
+        Thread t = new Thread(() -> {
+            w.awaitEnd();
+            synchronized (this) {
+                retiring.remove(w);
+            }
+        }, "psi4-worker-retire-" + w.pid());
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Process ids of the idle workers (for tests and diagnostics). */
@@ -166,6 +187,7 @@ final class Psi4WorkerPool {
             List<Psi4Worker> busy;
             synchronized (pool) {
                 busy = new ArrayList<>(pool.busy);
+                ending.addAll(pool.retiring);
             }
             busy.forEach(Psi4Worker::kill);
         }

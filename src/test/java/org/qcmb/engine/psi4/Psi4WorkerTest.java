@@ -113,8 +113,7 @@ class Psi4WorkerTest {
     void aReusedWorkerGivesBitwiseTheResultsOfAProcessPerCalculation() {
         worker = engine(Psi4Engine.Mode.WORKER);
         process = engine(Psi4Engine.Mode.PROCESS);
-        Psi4WorkerPool pool = Psi4WorkerPool.of(new Psi4WorkerPool.Key(worker.executable(), 1,
-                scratchRoot.toAbsolutePath(), false));
+        Psi4WorkerPool pool = worker.pool();
 
         AtomicResult first = worker.compute(water(Driver.GRADIENT));
         List<Long> pid = pool.idlePids();
@@ -141,8 +140,7 @@ class Psi4WorkerTest {
         // only the worker's own directory is left while it idles, and nothing once it is closed
         assertThat(children(scratchRoot)).singleElement().satisfies(
                 p -> assertThat(p.getFileName().toString()).startsWith(Psi4Worker.HOME_PREFIX));
-        long pid = Psi4WorkerPool.of(new Psi4WorkerPool.Key(worker.executable(), 1, scratchRoot.toAbsolutePath(),
-                false)).idlePids().get(0);
+        long pid = worker.pool().idlePids().get(0);
         worker.closeWorkers();
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(scratchRoot).isEmptyDirectory();
@@ -152,8 +150,7 @@ class Psi4WorkerTest {
     void aWorkerKilledInTheMiddleOfACalculationIsAnEngineCrashAndIsReplaced() throws Exception {
         worker = engine(Psi4Engine.Mode.WORKER);
         AtomicResult before = worker.compute(water(Driver.GRADIENT)); // the worker is warm
-        Psi4WorkerPool pool = Psi4WorkerPool.of(new Psi4WorkerPool.Key(worker.executable(), 1,
-                scratchRoot.toAbsolutePath(), false));
+        Psi4WorkerPool pool = worker.pool();
         long warm = pool.idlePids().get(0);
 
         CompletableFuture<AtomicResult> slow = CompletableFuture.supplyAsync(() -> worker.compute(slowDimer()));
@@ -195,8 +192,7 @@ class Psi4WorkerTest {
     void prestartedWorkersServeTheFirstCalculations() throws Exception {
         worker = new Psi4Engine(Psi4Engine.Settings.defaults().withScratchRoot(scratchRoot.toString())
                 .withPrestart(2));
-        Psi4WorkerPool pool = Psi4WorkerPool.of(new Psi4WorkerPool.Key(worker.executable(), 1,
-                scratchRoot.toAbsolutePath(), false));
+        Psi4WorkerPool pool = worker.pool();
         worker.checkAvailable();
         worker.checkAvailable(); // checked again (another model chemistry): no more workers than asked for
         long deadline = System.nanoTime() + 120_000_000_000L;
@@ -211,11 +207,36 @@ class Psi4WorkerTest {
         assertThat(pool.idlePids()).containsExactlyInAnyOrderElementsOf(prestarted);
     }
 
+    /** Psi4 keeps some memory of each calculation: a worker is replaced after its quota, results unchanged. */
+    @Test
+    void aWorkerIsReplacedAfterItsQuotaOfCalculations() throws Exception {
+        worker = new Psi4Engine(Psi4Engine.Settings.defaults().withScratchRoot(scratchRoot.toString())
+                .withWorkerCalculations(2));
+        Psi4WorkerPool pool = worker.pool();
+        AtomicResult first = worker.compute(water(Driver.ENERGY));
+        long pid = pool.idlePids().get(0);
+        AtomicResult second = worker.compute(water(Driver.ENERGY)); // the second and last of this worker
+        assertThat(pool.idlePids()).isEmpty();
+        ProcessHandle old = ProcessHandle.of(pid).orElse(null);
+        if (old != null) {
+            old.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS); // it ends by itself, in the background
+        }
+        AtomicResult third = worker.compute(water(Driver.ENERGY));
+
+        assertThat(pool.idlePids()).singleElement().isNotEqualTo(pid);
+        assertBitwiseEqual(second, first);
+        assertBitwiseEqual(third, first);
+        long deadline = System.nanoTime() + 30_000_000_000L; // the retiring thread deletes it after the exit
+        while (children(scratchRoot).size() > 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(children(scratchRoot)).as("the old worker's directory is gone").hasSize(1);
+    }
+
     @Test
     void aFailedCalculationRetiresItsWorker() {
         worker = engine(Psi4Engine.Mode.WORKER);
-        Psi4WorkerPool pool = Psi4WorkerPool.of(new Psi4WorkerPool.Key(worker.executable(), 1,
-                scratchRoot.toAbsolutePath(), false));
+        Psi4WorkerPool pool = worker.pool();
         AtomicResult ok = worker.compute(water(Driver.ENERGY));
         long first = pool.idlePids().get(0);
         AtomicResult failed = worker.compute(new AtomicInput(Molecule.of(List.of("O", "H", "H"), WATER, 0, 1),
