@@ -105,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 return Psi4Engine.Mode.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("--psi4-mode must be worker or process, not '" + value + "'");
+                throw new TypeConversionException("must be worker or process, not '" + value + "'");
             }
         }
     }

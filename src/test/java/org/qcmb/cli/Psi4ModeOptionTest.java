@@ -33,7 +33,8 @@ class Psi4ModeOptionTest {
         } finally {
             System.setErr(old);
         }
-        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("--psi4-mode must be worker or process, not 'fork'");
+        assertThat(buf.toString(StandardCharsets.UTF_8))
+                .contains("Invalid value for option '--psi4-mode': must be worker or process, not 'fork'");
     }
 
     /** Warm workers are started while Spark starts only where the driver JVM is the executor. */
