@@ -287,7 +287,11 @@ public final class Psi4Engine implements FragmentEngine {
         Psi4Worker worker = pool.borrow();
         boolean reusable = false;
         try {
-            worker.run(scratch, settings.threads(), settings.timeout());
+            try {
+                worker.run(scratch, settings.threads(), settings.timeout());
+            } catch (EngineException e) {
+                throw new EngineException(e.errorClass(), e.getMessage() + logTail(scratch), e);
+            }
             JsonNode doc = readOutput(scratch.resolve(INPUT_FILE));
             if (doc == null || !Psi4Json.isOutput(doc)) {
                 throw new EngineException(ErrorClass.ENGINE_CRASH,
@@ -295,8 +299,6 @@ public final class Psi4Engine implements FragmentEngine {
             }
             reusable = doc.path("success").asBoolean(false);
             return doc;
-        } catch (EngineException e) {
-            throw new EngineException(e.errorClass(), e.getMessage() + logTail(scratch), e);
         } finally {
             if (!reusable) {
                 worker.kill();
