@@ -16,6 +16,16 @@ public final class Eri {
     private int[] ketOff = new int[64];
     private double[] ketSign = new double[64];
     private double[] swap = new double[64];
+    private int[] tightAB = new int[16];
+    private int[] tightBA = new int[16];
+    private double[] termX = new double[0];
+    private double[] termY = new double[0];
+    private double[] termZ = new double[0];
+    private double[] termT = new double[0];
+    private double[] termPref = new double[0];
+    private double[] termM2a = new double[0];
+    private double[] base = new double[0];
+    private double[] gsumT = new double[0];
     private double[] bmat = new double[64];
     private int[] braOff0 = new int[64];
 
@@ -24,23 +34,37 @@ public final class Eri {
      * run in whichever orientation, (ab|cd) or (cd|ab), costs fewer operations; the result is transposed back.
      */
     public void quartet(ShellPair bra, ShellPair ket, double[] out) {
-        if (orientedCost(ket, bra) < orientedCost(bra, ket)) {
+        int most = Math.max(bra.nprim, ket.nprim);
+        if (tightAB.length < most) {
+            tightAB = new int[most];
+            tightBA = new int[most];
+        }
+        if (bra.e.l + ket.e.l == 1) {
+            // one p shell: the s-s pair as the ket; a 1 x n block reads the same either way round
+            ShellPair ps = bra.e.l == 1 ? bra : ket, ss = bra.e.l == 1 ? ket : bra;
+            plannedCost(ps, ss, tightAB);
+            psss(ps, ss, tightAB, out);
+            return;
+        }
+        long direct = plannedCost(bra, ket, tightAB);
+        long swapped = plannedCost(ket, bra, tightBA);
+        if (swapped < direct) {
             int nab = bra.na * bra.nb, ncd = ket.na * ket.nb;
             if (swap.length < nab * ncd) {
                 swap = new double[nab * ncd];
             }
-            oriented(ket, bra, swap);
+            contract(ket, bra, tightBA, swap);
             for (int cd = 0; cd < ncd; cd++) {
                 for (int ab = 0; ab < nab; ab++) {
                     out[ab * ncd + cd] = swap[cd * nab + ab];
                 }
             }
         } else {
-            oriented(bra, ket, out);
+            contract(bra, ket, tightAB, out);
         }
     }
 
-    /** Operation count of {@link #quartet} (the cheaper orientation). */
+    /** Operation count of {@link #quartet} (the cheaper orientation), without the far-field collapse. */
     public static long cost(ShellPair bra, ShellPair ket) {
         return Math.min(orientedCost(bra, ket), orientedCost(ket, bra));
     }
@@ -51,24 +75,324 @@ public final class Eri {
         return (long) bra.nprim * ket.nprim * ket.e.size * nh + (long) bra.nprim * bra.e.size * ket.na * ket.nb;
     }
 
-    private void oriented(ShellPair bra, ShellPair ket, double[] out) {
-        int nab = bra.na * bra.nb, ncd = ket.na * ket.nb;
-        java.util.Arrays.fill(out, 0, nab * ncd, 0.0);
-        PairExpansion be = bra.e;
-        int lbra = be.l;
-        int nh = Hermite.count(lbra);
-        prepare(lbra, ket.e, ncd);
-        for (int p = 0; p < bra.nprim; p++) {
-            ketSum(bra, p, ket, ket.e, lbra + ket.e.l, ncd, nh);
-            int base = p * be.size;
-            for (int ab = 0; ab < nab; ab++) {
-                int o = ab * ncd;
-                for (int k = be.start[ab]; k < be.start[ab + 1]; k++) {
-                    double ev = be.values[base + k];
-                    int h = be.hermite[k];
-                    for (int cd = 0; cd < ncd; cd++) {
-                        out[o + cd] += ev * gsum[cd * nh + h];
+    /**
+     * Operation count of {@link #contract} with this orientation; for a one-centre ket also fills tight[p] with
+     * the number of ket primitive pairs (the most compact ones) that bra primitive p meets beyond the Boys
+     * function's asymptotic range, where they collapse into one multipole term.
+     */
+    private static long plannedCost(ShellPair bra, ShellPair ket, int[] tight) {
+        int lsum = bra.e.l + ket.e.l;
+        long nh = Hermite.count(bra.e.l);
+        long perTerm = ket.e.size * nh + HermitePlan.of(lsum).dst.length + 24;
+        long terms = (long) bra.nprim * ket.nprim;
+        if (ket.oneCentre) {
+            terms = 0;
+            double tmin = Boys.asymptoticFrom(lsum);
+            double cx = ket.a.x(), cy = ket.a.y(), cz = ket.a.z();
+            for (int p = 0; p < bra.nprim; p++) {
+                double x = bra.px[p] - cx, y = bra.py[p] - cy, z = bra.pz[p] - cz;
+                double r2 = x * x + y * y + z * z;
+                double pe = bra.p[p];
+                // T = alpha r2 >= tmin with alpha = p q / (p+q): q >= p theta / (p - theta), theta = tmin / r2
+                double theta = tmin / r2;
+                int j = 0;
+                if (pe > theta) {
+                    double qmin = pe * theta / (pe - theta);
+                    while (j < ket.nprim && ket.p[j] >= qmin) {
+                        j++;
                     }
+                }
+                tight[p] = j;
+                terms += ket.nprim - j + (j > 0 ? 1 : 0);
+            }
+        }
+        return terms * perTerm + (long) bra.nprim * bra.e.size * ket.na * ket.nb;
+    }
+
+    /**
+     * (ab|cd) into out[ab*ncd + cd], ket-first: for each bra primitive p, the ket primitives ("terms") give
+     * G[cd][h] = sum_q sum_k sign_k E^q_{cd,k} R_{h+k}(p, q) over the bra Hermite functions h, then
+     * out[ab][cd] += sum_h E^p_{ab,h} G[cd][h]. With tight[p] > 0 the first tight[p] ket primitive pairs (all at
+     * the ket's one centre C, all with T past the asymptotic range) enter as one term: their charge-weighted
+     * Hermite sums (ShellPair.multipoles) times the derivatives of 1/|P - C|, which is what the asymptotic Boys
+     * function makes of each of them.
+     */
+    private void contract(ShellPair bra, ShellPair ket, int[] tight, double[] out) {
+        int nab = bra.na * bra.nb, ncd = ket.na * ket.nb;
+        PairExpansion be = bra.e, ke = ket.e;
+        int lsum = be.l + ke.l;
+        if (lsum == 0) {
+            out[0] = ssss(bra, ket, tight);
+            return;
+        }
+        java.util.Arrays.fill(out, 0, nab * ncd, 0.0);
+        int nb1 = lsum + 1;
+        int s = lsum + 1;
+        HermitePlan plan = HermitePlan.of(lsum);
+        int nh = Hermite.count(be.l);
+        Hermite.Index bidx = Hermite.Index.of(be.l);
+        int ksize = ke.size;
+        if (braOff.length < nh) {
+            braOff = new int[nh];
+        }
+        for (int h = 0; h < nh; h++) {
+            braOff[h] = (bidx.t[h] * s + bidx.u[h]) * s + bidx.v[h];
+        }
+        if (ketOff.length < ksize) {
+            ketOff = new int[ksize];
+            ketSign = new double[ksize];
+        }
+        for (int k = 0; k < ksize; k++) {
+            ketOff[k] = (ke.t[k] * s + ke.u[k]) * s + ke.v[k];
+            ketSign[k] = ke.sign[k];
+        }
+        if (r.length < plan.size) {
+            r = new double[plan.size];
+        }
+        if (gsum.length < ncd * nh) {
+            gsum = new double[ncd * nh];
+        }
+        if (gsumT.length < ncd * nh) {
+            gsumT = new double[ncd * nh];
+        }
+        int nq = ket.nprim;
+        if (termX.length < nq + 1) {
+            termX = new double[nq + 1];
+            termY = new double[nq + 1];
+            termZ = new double[nq + 1];
+            termT = new double[nq + 1];
+            termPref = new double[nq + 1];
+            termM2a = new double[nq + 1];
+        }
+        if (base.length < (nq + 1) * nb1) {
+            base = new double[(nq + 1) * nb1];
+        }
+        double[] g = gsum;
+        boolean collapse = ket.oneCentre;
+        for (int p = 0; p < bra.nprim; p++) {
+            java.util.Arrays.fill(g, 0, ncd * nh, 0.0);
+            double pe = bra.p[p];
+            double ppx = bra.px[p], ppy = bra.py[p], ppz = bra.pz[p];
+            int j0 = collapse ? tight[p] : 0;
+            if (j0 > 0) {
+                double x = ppx - ket.a.x(), y = ppy - ket.a.y(), z = ppz - ket.a.z();
+                double inv2 = 1 / (x * x + y * y + z * z);
+                // R^n_000 = charge_p (-1)^n (2n-1)!! / R^{2n+1}: the asymptotic pf (-2 alpha)^n F_n without alpha
+                double f = bra.pref[p] * Math.pow(Math.PI / pe, 1.5) * Math.sqrt(inv2);
+                for (int n = 0; n <= lsum; n++) {
+                    base[n] = f;
+                    f *= -(2 * n + 1) * inv2;
+                }
+                hermite(plan, x, y, z, base, 0);
+                addTerm(ket.multipoles, (j0 - 1) * ksize, ncd, nh, ke.start);
+            }
+            double cb = TWO_PI_POW_2_5 * bra.prefOverP[p];
+            int nt = nq - j0;
+            for (int i = 0; i < nt; i++) {
+                int q = j0 + i;
+                double qe = ket.p[q];
+                double inv = 1 / (pe + qe);
+                double alpha = pe * qe * inv;
+                double x = ppx - ket.px[q], y = ppy - ket.py[q], z = ppz - ket.pz[q];
+                termX[i] = x;
+                termY[i] = y;
+                termZ[i] = z;
+                termT[i] = alpha * (x * x + y * y + z * z);
+                termPref[i] = cb * ket.prefOverP[q] * Math.sqrt(inv);
+                termM2a[i] = -2 * alpha;
+            }
+            for (int i = 0; i < nt; i++) {
+                Boys.scaled(lsum, termT[i], termPref[i], termM2a[i], base, i * nb1);
+            }
+            addTerms(plan, nt, nb1, ke.values, j0 * ksize, ksize, ncd, nh, ke.start);
+            braContract(be, p, nab, ncd, nh, out);
+        }
+    }
+
+    /** Terms 0..nt-1 of one bra primitive (R^n_000 at base[i * nb1 + n], PQ in termX/Y/Z) into G. */
+    private void addTerms(HermitePlan plan, int nt, int nb1, double[] values, int off, int ksize, int ncd, int nh,
+                          int[] start) {
+        for (int i = 0; i < nt; i++) {
+            hermite(plan, termX[i], termY[i], termZ[i], base, i * nb1);
+            addTerm(values, off + i * ksize, ncd, nh, start);
+        }
+    }
+
+    /** out[ab][cd] += sum_h E^p_{ab,h} G[cd][h] over G^T, so that the innermost loop runs over contiguous cd. */
+    private void braContract(PairExpansion be, int p, int nab, int ncd, int nh, double[] out) {
+        double[] g = gsum, gt = gsumT;
+        for (int cd = 0; cd < ncd; cd++) {
+            for (int h = 0; h < nh; h++) {
+                gt[h * ncd + cd] = g[cd * nh + h];
+            }
+        }
+        int bb = p * be.size;
+        for (int ab = 0; ab < nab; ab++) {
+            int o = ab * ncd;
+            for (int k = be.start[ab]; k < be.start[ab + 1]; k++) {
+                double ev = be.values[bb + k];
+                int go = be.hermite[k] * ncd;
+                for (int cd = 0; cd < ncd; cd++) {
+                    out[o + cd] += ev * gt[go + cd];
+                }
+            }
+        }
+    }
+
+    /** {@link #contract} for four s shells: R = R_000 only, so every term is one Boys value. */
+    private static double ssss(ShellPair bra, ShellPair ket, int[] tight) {
+        double[] kp = ket.p, kx = ket.px, ky = ket.py, kz = ket.pz, kc = ket.prefOverP, kv = ket.e.values;
+        double sum = 0;
+        for (int p = 0; p < bra.nprim; p++) {
+            double pe = bra.p[p];
+            double ppx = bra.px[p], ppy = bra.py[p], ppz = bra.pz[p];
+            int j0 = ket.oneCentre ? tight[p] : 0;
+            double acc = 0;
+            if (j0 > 0) {
+                double x = ppx - ket.a.x(), y = ppy - ket.a.y(), z = ppz - ket.a.z();
+                acc = bra.pref[p] * Math.pow(Math.PI / pe, 1.5) * ket.multipoles[j0 - 1]
+                        / Math.sqrt(x * x + y * y + z * z);
+            }
+            double cb = TWO_PI_POW_2_5 * bra.prefOverP[p];
+            double accq = 0;
+            for (int q = j0; q < ket.nprim; q++) {
+                double qe = kp[q];
+                double inv = 1 / (pe + qe);
+                double x = ppx - kx[q], y = ppy - ky[q], z = ppz - kz[q];
+                double t = pe * qe * inv * (x * x + y * y + z * z);
+                accq += kc[q] * kv[q] * Math.sqrt(inv) * Boys.zero(t);
+            }
+            sum += bra.e.values[p] * (acc + cb * accq);
+        }
+        return sum;
+    }
+
+    /**
+     * {@link #contract} for one p shell in the bra pair and s shells in the ket: the ket sums of R_000 and
+     * R_100, R_010, R_001 (Hermite order 1: index 0 = 000, 1 = 001, 2 = 010, 3 = 100) in registers.
+     */
+    private void psss(ShellPair bra, ShellPair ket, int[] tight, double[] out) {
+        double[] kp = ket.p, kx = ket.px, ky = ket.py, kz = ket.pz, kc = ket.prefOverP, kv = ket.e.values;
+        double[] f = base.length >= 2 ? base : (base = new double[2]);
+        PairExpansion be = bra.e;
+        int nab = bra.na * bra.nb;
+        java.util.Arrays.fill(out, 0, nab, 0.0);
+        double[] g = new double[4];
+        for (int p = 0; p < bra.nprim; p++) {
+            double pe = bra.p[p];
+            double ppx = bra.px[p], ppy = bra.py[p], ppz = bra.pz[p];
+            int j0 = ket.oneCentre ? tight[p] : 0;
+            double g0 = 0, gx = 0, gy = 0, gz = 0;
+            if (j0 > 0) {
+                double x = ppx - ket.a.x(), y = ppy - ket.a.y(), z = ppz - ket.a.z();
+                double inv2 = 1 / (x * x + y * y + z * z);
+                double b0 = bra.pref[p] * Math.pow(Math.PI / pe, 1.5) * Math.sqrt(inv2) * ket.multipoles[j0 - 1];
+                double b1 = -b0 * inv2;
+                g0 = b0;
+                gx = x * b1;
+                gy = y * b1;
+                gz = z * b1;
+            }
+            double cb = TWO_PI_POW_2_5 * bra.prefOverP[p];
+            for (int q = j0; q < ket.nprim; q++) {
+                double qe = kp[q];
+                double inv = 1 / (pe + qe);
+                double alpha = pe * qe * inv;
+                double x = ppx - kx[q], y = ppy - ky[q], z = ppz - kz[q];
+                Boys.zeroOne(alpha * (x * x + y * y + z * z), f);
+                double pf = cb * kc[q] * kv[q] * Math.sqrt(inv);
+                double b1 = -2 * alpha * pf * f[1];
+                g0 += pf * f[0];
+                gx += x * b1;
+                gy += y * b1;
+                gz += z * b1;
+            }
+            g[0] = g0;
+            g[1] = gz;
+            g[2] = gy;
+            g[3] = gx;
+            int bb = p * be.size;
+            for (int ab = 0; ab < nab; ab++) {
+                double v = 0;
+                for (int k = be.start[ab]; k < be.start[ab + 1]; k++) {
+                    v += be.values[bb + k] * g[be.hermite[k]];
+                }
+                out[ab] += v;
+            }
+        }
+    }
+
+    /** R_{tuv} of one term into the cube r, from R^n_000 at base[off + n]; orders up to 2 written out. */
+    private void hermite(HermitePlan plan, double x, double y, double z, double[] base, int off) {
+        double[] rr = r;
+        switch (plan.l) {
+            case 0 -> rr[0] = base[off];
+            case 1 -> {
+                // cube side 2: (t*2 + u)*2 + v
+                double b1 = base[off + 1];
+                rr[0] = base[off];
+                rr[4] = x * b1;
+                rr[2] = y * b1;
+                rr[1] = z * b1;
+            }
+            case 2 -> {
+                // cube side 3: (t*3 + u)*3 + v
+                double b1 = base[off + 1], b2 = base[off + 2];
+                double xb = x * b2, yb = y * b2;
+                rr[0] = base[off];
+                rr[9] = x * b1;
+                rr[3] = y * b1;
+                rr[1] = z * b1;
+                rr[18] = x * xb + b1;
+                rr[12] = y * xb;
+                rr[10] = z * xb;
+                rr[6] = y * yb + b1;
+                rr[4] = z * yb;
+                rr[2] = z * z * b2 + b1;
+            }
+            default -> planned(plan, x, y, z, base, off);
+        }
+    }
+
+    /** R_{tuv} by the steps of the plan (orders 3 and up). */
+    private void planned(HermitePlan plan, double x, double y, double z, double[] base, int off) {
+        double[] rr = r;
+        int[] bs = plan.baseSlot;
+        for (int n = 0; n < bs.length; n++) {
+            rr[bs[n]] = base[off + n];
+        }
+        rr[plan.zeroSlot] = 0;
+        int[] dst = plan.dst, s1 = plan.src1, s2 = plan.src2, dir = plan.dir;
+        double[] coef = plan.coef;
+        for (int i = 0; i < dst.length; i++) {
+            int d = dir[i];
+            double c = d == 0 ? x : d == 1 ? y : z;
+            rr[dst[i]] = c * rr[s1[i]] + coef[i] * rr[s2[i]];
+        }
+    }
+
+    /** G[cd][h] += sum_{k in cd} sign_k values[off + k] R_{h+k}: one ket term. */
+    private void addTerm(double[] values, int off, int ncd, int nh, int[] start) {
+        double[] g = gsum, rr = r;
+        int[] bo = braOff, ko = ketOff;
+        double[] ks = ketSign;
+        if (nh == 1) {
+            for (int cd = 0; cd < ncd; cd++) {
+                double acc = 0;
+                for (int k = start[cd]; k < start[cd + 1]; k++) {
+                    acc += ks[k] * values[off + k] * rr[ko[k]];
+                }
+                g[cd] += acc;
+            }
+            return;
+        }
+        for (int cd = 0; cd < ncd; cd++) {
+            int go = cd * nh;
+            for (int k = start[cd]; k < start[cd + 1]; k++) {
+                double w = ks[k] * values[off + k];
+                int o = ko[k];
+                for (int h = 0; h < nh; h++) {
+                    g[go + h] += w * rr[bo[h] + o];
                 }
             }
         }

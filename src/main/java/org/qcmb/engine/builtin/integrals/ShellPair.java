@@ -4,9 +4,9 @@ import org.qcmb.engine.builtin.basis.Shell;
 
 /**
  * Precomputed data of a pair of shells for McMurchie-Davidson integrals: the significant primitive pairs
- * (exponent sum p, centre P, prefactor c_a c_b exp(-mu AB^2)) and the Hermite expansion of every Cartesian
- * component pair. With {@code derivatives}, also the expansions of d/dA and d/dB (x, y, z), built from
- * d/dA_x [x_A^i e^{-a x_A^2}] = 2a x_A^{i+1} e^{..} - i x_A^{i-1} e^{..}.
+ * (exponent sum p, centre P, prefactor c_a c_b exp(-mu AB^2)), ordered by descending p, and the Hermite
+ * expansion of every Cartesian component pair. With {@code derivatives}, also the expansions of d/dA and d/dB
+ * (x, y, z), built from d/dA_x [x_A^i e^{-a x_A^2}] = 2a x_A^{i+1} e^{..} - i x_A^{i-1} e^{..}.
  */
 public final class ShellPair {
     /** Primitive pairs whose |prefactor| falls below this are dropped (they change nothing at 1e-14). */
@@ -28,6 +28,17 @@ public final class ShellPair {
     /** derivative expansions: dA[dir], dB[dir] share structure dStruct[dir]. */
     final PairExpansion[] dA;
     final PairExpansion[] dB;
+    /** pref / p per primitive pair: the pair's share of the ERI prefactor 2 pi^{5/2} / (p q sqrt(p+q)). */
+    final double[] prefOverP;
+    /** Both shells on one point: every primitive pair has P = A, so far-away Coulomb sums collapse (below). */
+    final boolean oneCentre;
+    /**
+     * One-centre pairs only (else null): prefix sums over the primitive pairs (ordered by descending p) of their
+     * Hermite coefficients times their charge pref (pi/p)^{3/2}: entry k of prefix j (pairs 0..j) at
+     * {@code multipoles[j * e.size + k]}. Where the Boys function is asymptotic for all of a prefix, the pair
+     * interacts as the point multipoles of these sums.
+     */
+    final double[] multipoles;
 
     public ShellPair(Shell a, Shell b, boolean derivatives) {
         this.a = a;
@@ -60,6 +71,7 @@ public final class ShellPair {
                 n++;
             }
         }
+        sortByExponent(n, ia, ib, pp, kk);
         nprim = n;
         p = java.util.Arrays.copyOf(pp, n);
         pref = java.util.Arrays.copyOf(kk, n);
@@ -69,6 +81,12 @@ public final class ShellPair {
         e = PairExpansion.structure(ca, cb, -1, n);
         dA = derivatives ? new PairExpansion[3] : null;
         dB = derivatives ? new PairExpansion[3] : null;
+        prefOverP = new double[n];
+        for (int k = 0; k < n; k++) {
+            prefOverP[k] = pref[k] / p[k];
+        }
+        oneCentre = a.x() == b.x() && a.y() == b.y() && a.z() == b.z();
+        multipoles = oneCentre ? new double[n * e.size] : null;
         if (derivatives) {
             for (int d = 0; d < 3; d++) {
                 dA[d] = PairExpansion.structure(ca, cb, d, n);
@@ -97,6 +115,32 @@ public final class ShellPair {
                     fill(dB[d], k, ca, cb, tab, jmax, nt, d, 2 * eb, 1);
                 }
             }
+        }
+        if (oneCentre) {
+            for (int k = 0; k < n; k++) {
+                double charge = pref[k] * Math.pow(Math.PI / p[k], 1.5);
+                for (int x = 0; x < e.size; x++) {
+                    double prev = k == 0 ? 0 : multipoles[(k - 1) * e.size + x];
+                    multipoles[k * e.size + x] = prev + charge * e.values[k * e.size + x];
+                }
+            }
+        }
+    }
+
+    /** Stable sort of the kept primitive pairs by descending exponent sum (an order the collapse above needs). */
+    private static void sortByExponent(int n, int[] ia, int[] ib, double[] pp, double[] kk) {
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (x, y) -> Double.compare(pp[y], pp[x]));
+        int[] a0 = ia.clone(), b0 = ib.clone();
+        double[] p0 = pp.clone(), k0 = kk.clone();
+        for (int i = 0; i < n; i++) {
+            ia[i] = a0[idx[i]];
+            ib[i] = b0[idx[i]];
+            pp[i] = p0[idx[i]];
+            kk[i] = k0[idx[i]];
         }
     }
 
