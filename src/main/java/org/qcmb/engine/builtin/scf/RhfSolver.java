@@ -85,7 +85,11 @@ public final class RhfSolver {
 
         double enuc = charges.nuclearEnergy();
         ShellQuartets quartets = new ShellQuartets(basis, false);
-        JKBuilder jk = new JKBuilder(quartets, options.memoryBytes(), options.threads(), pool);
+        // one thread and room for it: the PK supermatrix (cheap Fock builds); else stored or recomputed quartets
+        long pkDoubles = PkSupermatrix.doubles(nc);
+        PkSupermatrix pk = options.threads() <= 1 && pkDoubles * 8 <= options.memoryBytes()
+                && pkDoubles < Integer.MAX_VALUE - 16 ? new PkSupermatrix(quartets) : null;
+        JKBuilder jk = pk != null ? null : new JKBuilder(quartets, options.memoryBytes(), options.threads(), pool);
         Diis diis = new Diis(8);
 
         double[][] orb;
@@ -93,11 +97,7 @@ public final class RhfSolver {
         double eOld = 0;
         for (int iter = 1; iter <= options.maxIterations(); iter++) {
             double[] dCart = Matrices.sandwichT(t, n, nc, d);
-            double[][] jkm = jk.build(dCart);
-            double[] g = new double[nc * nc];
-            for (int i = 0; i < g.length; i++) {
-                g[i] = 2 * jkm[0][i] - jkm[1][i];
-            }
+            double[] g = pk != null ? pk.twoElectron(dCart) : twoElectron(jk.build(dCart));
             double[] f = Matrices.sandwich(t, n, nc, g);
             double e = enuc;
             for (int i = 0; i < n * n; i++) {
@@ -127,6 +127,15 @@ public final class RhfSolver {
         }
         throw new EngineException(ErrorClass.CONVERGENCE_FAILURE, "RHF did not converge in "
                 + options.maxIterations() + " iterations (maxiter); raise maxiter or loosen e_convergence/d_convergence");
+    }
+
+    /** G = 2J - K. */
+    private static double[] twoElectron(double[][] jk) {
+        double[] g = new double[jk[0].length];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = 2 * jk[0][i] - jk[1][i];
+        }
+        return g;
     }
 
     /** SAD density when it can be built, else the core-Hamiltonian density. */
