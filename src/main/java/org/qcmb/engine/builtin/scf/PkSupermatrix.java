@@ -104,11 +104,7 @@ final class PkSupermatrix {
     }
 
     private void cell(int p, int q, double c) {
-        if (p >= q) {
-            s[tri[p] + q] += c;
-        } else {
-            s[tri[q] + p] += c;
-        }
+        s[tri[Math.max(p, q)] + Math.min(p, q)] += c;
     }
 
     private static int pair(int x, int y) {
