@@ -373,19 +373,89 @@ public final class Eri {
 
     /** G[cd][h] += sum_{k in cd} sign_k values[off + k] R_{h+k}: one ket term. */
     private void addTerm(double[] values, int off, int ncd, int nh, int[] start) {
-        double[] g = gsum, rr = r;
-        int[] bo = braOff, ko = ketOff;
-        double[] ks = ketSign;
-        if (nh == 1) {
-            for (int cd = 0; cd < ncd; cd++) {
-                double acc = 0;
-                for (int k = start[cd]; k < start[cd + 1]; k++) {
-                    acc += ks[k] * values[off + k] * rr[ko[k]];
-                }
-                g[cd] += acc;
-            }
-            return;
+        switch (nh) {
+            case 1 -> addTerm1(values, off, ncd, start);
+            case 4 -> addTerm4(values, off, ncd, start);
+            case 10 -> addTerm10(values, off, ncd, start);
+            default -> addTermAny(values, off, ncd, nh, start);
         }
+    }
+
+    /** {@link #addTerm} for an s-s bra (one Hermite function). */
+    private void addTerm1(double[] values, int off, int ncd, int[] start) {
+        double[] g = gsum, rr = r, ks = ketSign;
+        int[] ko = ketOff;
+        for (int cd = 0; cd < ncd; cd++) {
+            double acc = 0;
+            for (int k = start[cd]; k < start[cd + 1]; k++) {
+                acc += ks[k] * values[off + k] * rr[ko[k]];
+            }
+            g[cd] += acc;
+        }
+    }
+
+    /** {@link #addTerm} for a bra of Hermite order 1: the four sums in registers. */
+    private void addTerm4(double[] values, int off, int ncd, int[] start) {
+        double[] g = gsum, rr = r, ks = ketSign;
+        int[] ko = ketOff, bo = braOff;
+        int b0 = bo[0], b1 = bo[1], b2 = bo[2], b3 = bo[3];
+        for (int cd = 0; cd < ncd; cd++) {
+            double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+            for (int k = start[cd]; k < start[cd + 1]; k++) {
+                double w = ks[k] * values[off + k];
+                int o = ko[k];
+                g0 += w * rr[b0 + o];
+                g1 += w * rr[b1 + o];
+                g2 += w * rr[b2 + o];
+                g3 += w * rr[b3 + o];
+            }
+            int go = cd * 4;
+            g[go] += g0;
+            g[go + 1] += g1;
+            g[go + 2] += g2;
+            g[go + 3] += g3;
+        }
+    }
+
+    /** {@link #addTerm} for a bra of Hermite order 2: the ten sums in registers. */
+    private void addTerm10(double[] values, int off, int ncd, int[] start) {
+        double[] g = gsum, rr = r, ks = ketSign;
+        int[] ko = ketOff, bo = braOff;
+        int b0 = bo[0], b1 = bo[1], b2 = bo[2], b3 = bo[3], b4 = bo[4];
+        int b5 = bo[5], b6 = bo[6], b7 = bo[7], b8 = bo[8], b9 = bo[9];
+        for (int cd = 0; cd < ncd; cd++) {
+            double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0, g8 = 0, g9 = 0;
+            for (int k = start[cd]; k < start[cd + 1]; k++) {
+                double w = ks[k] * values[off + k];
+                int o = ko[k];
+                g0 += w * rr[b0 + o];
+                g1 += w * rr[b1 + o];
+                g2 += w * rr[b2 + o];
+                g3 += w * rr[b3 + o];
+                g4 += w * rr[b4 + o];
+                g5 += w * rr[b5 + o];
+                g6 += w * rr[b6 + o];
+                g7 += w * rr[b7 + o];
+                g8 += w * rr[b8 + o];
+                g9 += w * rr[b9 + o];
+            }
+            int go = cd * 10;
+            g[go] += g0;
+            g[go + 1] += g1;
+            g[go + 2] += g2;
+            g[go + 3] += g3;
+            g[go + 4] += g4;
+            g[go + 5] += g5;
+            g[go + 6] += g6;
+            g[go + 7] += g7;
+            g[go + 8] += g8;
+            g[go + 9] += g9;
+        }
+    }
+
+    private void addTermAny(double[] values, int off, int ncd, int nh, int[] start) {
+        double[] g = gsum, rr = r, ks = ketSign;
+        int[] bo = braOff, ko = ketOff;
         for (int cd = 0; cd < ncd; cd++) {
             int go = cd * nh;
             for (int k = start[cd]; k < start[cd + 1]; k++) {
