@@ -8,7 +8,6 @@ package org.qcmb.engine.builtin.integrals;
  */
 public final class Eri {
     private static final double TWO_PI_POW_2_5 = 2 * Math.pow(Math.PI, 2.5);
-    private final HermiteCoulomb coulomb = new HermiteCoulomb();
     private double[] r = new double[64];
     private double[] gsum = new double[64];
     private double[] z = new double[64];
@@ -551,6 +550,10 @@ public final class Eri {
         }
         int lmax = lb1 + ket.e.l;
         prepare(lb1, ket.e, ncd);
+        HermitePlan plan = HermitePlan.of(lmax);
+        if (base.length < lmax + 1) {
+            base = new double[lmax + 1];
+        }
         int s = lmax + 1;
         Hermite.Index i0 = Hermite.Index.of(lab);
         if (braOff0.length < nh0) {
@@ -581,11 +584,12 @@ public final class Eri {
             java.util.Arrays.fill(g, 0, ncd * nh, 0.0);
             for (int q = 0; q < ket.nprim; q++) {
                 double qe = ket.p[q];
-                double sum = pe + qe;
-                double alpha = pe * qe / sum;
-                double pref = TWO_PI_POW_2_5 / (pe * qe * Math.sqrt(sum)) * bra.pref[p] * ket.pref[q];
-                coulomb.compute(lmax, alpha, bra.px[p] - ket.px[q], bra.py[p] - ket.py[q], bra.pz[p] - ket.pz[q],
-                        pref, rr);
+                double inv = 1 / (pe + qe);
+                double alpha = pe * qe * inv;
+                double x = bra.px[p] - ket.px[q], y = bra.py[p] - ket.py[q], zz = bra.pz[p] - ket.pz[q];
+                Boys.scaled(lmax, alpha * (x * x + y * y + zz * zz), TWO_PI_POW_2_5 * bra.prefOverP[p]
+                        * ket.prefOverP[q] * Math.sqrt(inv), -2 * alpha, base, 0);
+                hermite(plan, x, y, zz, base, 0);
                 int kb = q * ke.size;
                 for (int cd = 0; cd < ncd; cd++) {
                     int go = cd * nh;
@@ -659,9 +663,8 @@ public final class Eri {
     private void prepare(int lbra, PairExpansion ke, int ncd) {
         int lmax = lbra + ke.l;
         int s = lmax + 1;
-        int cube = s * s * s;
-        if (r.length < cube) {
-            r = new double[cube];
+        if (r.length < HermitePlan.of(lmax).size) {
+            r = new double[HermitePlan.of(lmax).size];
         }
         Hermite.Index bidx = Hermite.Index.of(lbra);
         int nh = bidx.size();
@@ -686,42 +689,49 @@ public final class Eri {
 
     /**
      * gsum[cd][h] = sum_q pref_pq sum_{k in cd} sign_k E^q_k R_{h + k} for bra primitive p, h over the Hermite
-     * triples of the bra order used in {@link #prepare}.
+     * triples of the bra order used in {@link #prepare}; a one-centre ket's compact primitive pairs beyond the
+     * asymptotic range enter as one multipole term, as in {@link #contract}.
      */
     private void ketSum(ShellPair bra, int p, ShellPair ket, PairExpansion ke, int lmax, int ncd, int nh) {
-        double[] g = gsum;
-        double[] rr = r;
-        int[] bo = braOff;
+        java.util.Arrays.fill(gsum, 0, ncd * nh, 0.0);
+        HermitePlan plan = HermitePlan.of(lmax);
+        if (base.length < lmax + 1) {
+            base = new double[lmax + 1];
+        }
         double pe = bra.p[p];
-        double ppx = bra.px[p], ppy = bra.py[p], ppz = bra.pz[p], ppref = bra.pref[p];
-        java.util.Arrays.fill(g, 0, ncd * nh, 0.0);
-        for (int q = 0; q < ket.nprim; q++) {
+        double ppx = bra.px[p], ppy = bra.py[p], ppz = bra.pz[p];
+        int j0 = 0;
+        if (ket.oneCentre) {
+            double x = ppx - ket.a.x(), y = ppy - ket.a.y(), z = ppz - ket.a.z();
+            double r2 = x * x + y * y + z * z;
+            double theta = Boys.asymptoticFrom(lmax) / r2;
+            if (pe > theta) {
+                double qmin = pe * theta / (pe - theta);
+                while (j0 < ket.nprim && ket.p[j0] >= qmin) {
+                    j0++;
+                }
+            }
+            if (j0 > 0) {
+                double inv2 = 1 / r2;
+                double f = bra.pref[p] * Math.pow(Math.PI / pe, 1.5) * Math.sqrt(inv2);
+                for (int n = 0; n <= lmax; n++) {
+                    base[n] = f;
+                    f *= -(2 * n + 1) * inv2;
+                }
+                hermite(plan, x, y, z, base, 0);
+                addTerm(ket.multipoles, (j0 - 1) * ke.size, ncd, nh, ke.start);
+            }
+        }
+        double cb = TWO_PI_POW_2_5 * bra.prefOverP[p];
+        for (int q = j0; q < ket.nprim; q++) {
             double qe = ket.p[q];
-            double sum = pe + qe;
-            double alpha = pe * qe / sum;
-            double pref = TWO_PI_POW_2_5 / (pe * qe * Math.sqrt(sum)) * ppref * ket.pref[q];
-            coulomb.compute(lmax, alpha, ppx - ket.px[q], ppy - ket.py[q], ppz - ket.pz[q], pref, rr);
-            int kb = q * ke.size;
-            if (nh == 1) {
-                for (int cd = 0; cd < ncd; cd++) {
-                    double acc = 0;
-                    for (int k = ke.start[cd]; k < ke.start[cd + 1]; k++) {
-                        acc += ketSign[k] * ke.values[kb + k] * rr[ketOff[k]];
-                    }
-                    g[cd] += acc;
-                }
-                continue;
-            }
-            for (int cd = 0; cd < ncd; cd++) {
-                int go = cd * nh;
-                for (int k = ke.start[cd]; k < ke.start[cd + 1]; k++) {
-                    double w = ketSign[k] * ke.values[kb + k];
-                    int off = ketOff[k];
-                    for (int h = 0; h < nh; h++) {
-                        g[go + h] += w * rr[bo[h] + off];
-                    }
-                }
-            }
+            double inv = 1 / (pe + qe);
+            double alpha = pe * qe * inv;
+            double x = ppx - ket.px[q], y = ppy - ket.py[q], z = ppz - ket.pz[q];
+            Boys.scaled(lmax, alpha * (x * x + y * y + z * z), cb * ket.prefOverP[q] * Math.sqrt(inv), -2 * alpha,
+                    base, 0);
+            hermite(plan, x, y, z, base, 0);
+            addTerm(ke.values, q * ke.size, ncd, nh, ke.start);
         }
     }
 
