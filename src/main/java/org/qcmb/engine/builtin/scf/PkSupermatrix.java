@@ -70,41 +70,38 @@ final class PkSupermatrix {
      * Adds one block of unique integrals w = f (ij|kl) through the terms of JKBuilder's digest (J_ij += 2w D_kl,
      * J_kl += 2w D_ij, K_ik += w D_jl, K_jk += w D_il, K_il += w D_jk, K_jl += w D_ik, then G = 2(J + J^T) -
      * (K + K^T)): a term X_xy += c D_uv adds c (2 if x = y) / (2 if u != v) to the cell of pairs (xy), (uv).
+     * The six terms meet in three cells: {ij, kl}, {ik, jl}, {jk, il}.
      */
     private void add(double[] v, double f, int oi, int ni, int oj, int nj, int ok, int nk, int ol, int nl) {
+        int[] t = tri;
         int x = 0;
         for (int a = 0; a < ni; a++) {
             int i = oi + a;
             for (int b = 0; b < nj; b++) {
                 int j = oj + b;
                 int pij = pair(i, j);
-                double cij = i == j ? 2 : 1;
+                // (2 if the target pair is diagonal) and (1/2 if the density pair is not)
+                double hij = i == j ? 2 : 1, oij = i == j ? 1 : 0.5;
                 for (int c = 0; c < nk; c++) {
                     int k = ok + c;
                     int pik = pair(i, k), pjk = pair(j, k);
-                    double cik = i == k ? 2 : 1, cjk = j == k ? 2 : 1;
+                    double hik = i == k ? 2 : 1, oik = i == k ? 1 : 0.5;
+                    double hjk = j == k ? 2 : 1, ojk = j == k ? 1 : 0.5;
                     for (int e = 0; e < nl; e++) {
                         int l = ol + e;
                         double w = f * v[x++];
-                        if (w == 0) {
-                            continue;
-                        }
                         int pkl = pair(k, l), pil = pair(i, l), pjl = pair(j, l);
-                        double ckl = k == l ? 2 : 1, cil = i == l ? 2 : 1, cjl = j == l ? 2 : 1;
-                        cell(pij, pkl, 4 * w * cij / (3 - ckl));
-                        cell(pkl, pij, 4 * w * ckl / (3 - cij));
-                        cell(pik, pjl, -w * cik / (3 - cjl));
-                        cell(pjk, pil, -w * cjk / (3 - cil));
-                        cell(pil, pjk, -w * cil / (3 - cjk));
-                        cell(pjl, pik, -w * cjl / (3 - cik));
+                        double hkl = k == l ? 2 : 1, okl = k == l ? 1 : 0.5;
+                        double hil = i == l ? 2 : 1, oil = i == l ? 1 : 0.5;
+                        double hjl = j == l ? 2 : 1, ojl = j == l ? 1 : 0.5;
+                        double w4 = 4 * w;
+                        s[t[Math.max(pij, pkl)] + Math.min(pij, pkl)] += w4 * (hij * okl + hkl * oij);
+                        s[t[Math.max(pik, pjl)] + Math.min(pik, pjl)] -= w * (hik * ojl + hjl * oik);
+                        s[t[Math.max(pjk, pil)] + Math.min(pjk, pil)] -= w * (hjk * oil + hil * ojk);
                     }
                 }
             }
         }
-    }
-
-    private void cell(int p, int q, double c) {
-        s[tri[Math.max(p, q)] + Math.min(p, q)] += c;
     }
 
     private static int pair(int x, int y) {
