@@ -45,6 +45,13 @@ public final class Eri {
             psss(ps, ss, tightAB, out);
             return;
         }
+        if ((bra.e.l == 2 && ket.e.l == 0) || (bra.e.l == 0 && ket.e.l == 2)) {
+            // d-s, p-p or s-d against s-s: the s-s pair as the ket, as above
+            ShellPair two = bra.e.l == 2 ? bra : ket, ss = bra.e.l == 2 ? ket : bra;
+            plannedCost(two, ss, tightAB);
+            dsss(two, ss, tightAB, out);
+            return;
+        }
         long direct = plannedCost(bra, ket, tightAB);
         long swapped = plannedCost(ket, bra, tightBA);
         if (swapped < direct) {
@@ -286,7 +293,7 @@ public final class Eri {
         PairExpansion be = bra.e;
         int nab = bra.na * bra.nb;
         java.util.Arrays.fill(out, 0, nab, 0.0);
-        double[] g = new double[4];
+        double[] g = gsum.length >= 4 ? gsum : (gsum = new double[4]);
         for (int p = 0; p < bra.nprim; p++) {
             double pe = bra.p[p];
             double ppx = bra.px[p], ppy = bra.py[p], ppz = bra.pz[p];
@@ -320,6 +327,81 @@ public final class Eri {
             g[1] = gz;
             g[2] = gy;
             g[3] = gx;
+            int bb = p * be.size;
+            for (int ab = 0; ab < nab; ab++) {
+                double v = 0;
+                for (int k = be.start[ab]; k < be.start[ab + 1]; k++) {
+                    v += be.values[bb + k] * g[be.hermite[k]];
+                }
+                out[ab] += v;
+            }
+        }
+    }
+
+    /**
+     * {@link #contract} for a bra pair of Hermite order 2 (d-s or p-p) and s shells in the ket: the ten ket sums of
+     * R_tuv in registers (Hermite order 2: 000, 001, 002, 010, 011, 020, 100, 101, 110, 200).
+     */
+    private void dsss(ShellPair bra, ShellPair ket, int[] tight, double[] out) {
+        double[] kp = ket.p, kx = ket.px, ky = ket.py, kz = ket.pz, kc = ket.prefOverP, kv = ket.e.values;
+        double[] f = base.length >= 3 ? base : (base = new double[3]);
+        PairExpansion be = bra.e;
+        int nab = bra.na * bra.nb;
+        java.util.Arrays.fill(out, 0, nab, 0.0);
+        double[] g = gsum.length >= 10 ? gsum : (gsum = new double[10]);
+        for (int p = 0; p < bra.nprim; p++) {
+            double pe = bra.p[p];
+            double ppx = bra.px[p], ppy = bra.py[p], ppz = bra.pz[p];
+            int j0 = ket.oneCentre ? tight[p] : 0;
+            double r000 = 0, r001 = 0, r002 = 0, r010 = 0, r011 = 0, r020 = 0, r100 = 0, r101 = 0, r110 = 0;
+            double r200 = 0;
+            if (j0 > 0) {
+                double x = ppx - ket.a.x(), y = ppy - ket.a.y(), z = ppz - ket.a.z();
+                double inv2 = 1 / (x * x + y * y + z * z);
+                double b0 = bra.pref[p] * Math.pow(Math.PI / pe, 1.5) * Math.sqrt(inv2) * ket.multipoles[j0 - 1];
+                double b1 = -b0 * inv2, b2 = -3 * b1 * inv2;
+                r000 = b0;
+                r001 = z * b1;
+                r002 = z * z * b2 + b1;
+                r010 = y * b1;
+                r011 = y * z * b2;
+                r020 = y * y * b2 + b1;
+                r100 = x * b1;
+                r101 = x * z * b2;
+                r110 = x * y * b2;
+                r200 = x * x * b2 + b1;
+            }
+            double cb = TWO_PI_POW_2_5 * bra.prefOverP[p];
+            for (int q = j0; q < ket.nprim; q++) {
+                double qe = kp[q];
+                double inv = 1 / (pe + qe);
+                double alpha = pe * qe * inv;
+                double x = ppx - kx[q], y = ppy - ky[q], z = ppz - kz[q];
+                Boys.scaled(2, alpha * (x * x + y * y + z * z), cb * kc[q] * kv[q] * Math.sqrt(inv), -2 * alpha, f,
+                        0);
+                double b1 = f[1], b2 = f[2];
+                double xb = x * b2, yb = y * b2;
+                r000 += f[0];
+                r001 += z * b1;
+                r002 += z * z * b2 + b1;
+                r010 += y * b1;
+                r011 += z * yb;
+                r020 += y * yb + b1;
+                r100 += x * b1;
+                r101 += z * xb;
+                r110 += y * xb;
+                r200 += x * xb + b1;
+            }
+            g[0] = r000;
+            g[1] = r001;
+            g[2] = r002;
+            g[3] = r010;
+            g[4] = r011;
+            g[5] = r020;
+            g[6] = r100;
+            g[7] = r101;
+            g[8] = r110;
+            g[9] = r200;
             int bb = p * be.size;
             for (int ab = 0; ab < nab; ab++) {
                 double v = 0;
