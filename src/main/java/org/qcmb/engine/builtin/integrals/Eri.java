@@ -38,18 +38,17 @@ public final class Eri {
             tightAB = new int[most];
             tightBA = new int[most];
         }
-        if (bra.e.l + ket.e.l == 1) {
-            // one p shell: the s-s pair as the ket; a 1 x n block reads the same either way round
-            ShellPair ps = bra.e.l == 1 ? bra : ket, ss = bra.e.l == 1 ? ket : bra;
-            plannedCost(ps, ss, tightAB);
-            psss(ps, ss, tightAB, out);
-            return;
-        }
-        if ((bra.e.l == 2 && ket.e.l == 0) || (bra.e.l == 0 && ket.e.l == 2)) {
-            // d-s, p-p or s-d against s-s: the s-s pair as the ket, as above
-            ShellPair two = bra.e.l == 2 ? bra : ket, ss = bra.e.l == 2 ? ket : bra;
-            plannedCost(two, ss, tightAB);
-            dsss(two, ss, tightAB, out);
+        // a single s-s component pair (not a group of s shells) on one side: its ket sums in registers
+        boolean braS = bra.e.l == 0 && bra.na * bra.nb == 1, ketS = ket.e.l == 0 && ket.na * ket.nb == 1;
+        if ((braS && (ket.e.l == 1 || ket.e.l == 2)) || (ketS && (bra.e.l == 1 || bra.e.l == 2))) {
+            // the s-s pair as the ket; a 1 x n block reads the same either way round
+            ShellPair other = ketS ? bra : ket, ss = ketS ? ket : bra;
+            plannedCost(other, ss, tightAB);
+            if (other.e.l == 1) {
+                psss(other, ss, tightAB, out);
+            } else {
+                dsss(other, ss, tightAB, out);
+            }
             return;
         }
         long direct = plannedCost(bra, ket, tightAB);
@@ -127,7 +126,7 @@ public final class Eri {
         int nab = bra.na * bra.nb, ncd = ket.na * ket.nb;
         PairExpansion be = bra.e, ke = ket.e;
         int lsum = be.l + ke.l;
-        if (lsum == 0) {
+        if (lsum == 0 && nab == 1 && ncd == 1) {
             out[0] = ssss(bra, ket, tight);
             return;
         }

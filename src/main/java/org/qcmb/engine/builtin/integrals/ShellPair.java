@@ -41,12 +41,27 @@ public final class ShellPair {
     final double[] multipoles;
 
     public ShellPair(Shell a, Shell b, boolean derivatives) {
-        this.a = a;
-        this.b = b;
-        la = a.l();
-        lb = b.l();
-        int[][] ca = Shell.cartesianComponents(la);
-        int[][] cb = Shell.cartesianComponents(lb);
+        this(new Shell[] {a}, new Shell[] {b}, derivatives, false);
+    }
+
+    /**
+     * A pair of shell groups: consecutive shells of one atom with the same exponents (the s and p halves of a
+     * Pople SP shell, generally contracted shells), whose Cartesian components follow each other shell by shell.
+     * All shells of a group share the primitive pairs, Boys values and Hermite integrals; here pref is
+     * exp(-mu AB^2) alone and each Hermite coefficient carries the contraction coefficients of its two
+     * components' shells. No derivatives.
+     */
+    ShellPair(Shell[] groupA, Shell[] groupB) {
+        this(groupA, groupB, false, true);
+    }
+
+    private ShellPair(Shell[] ga, Shell[] gb, boolean derivatives, boolean grouped) {
+        this.a = ga[0];
+        this.b = gb[0];
+        int[] shellA = componentShells(ga), shellB = componentShells(gb);
+        int[][] ca = components(ga), cb = components(gb);
+        la = maxL(ga);
+        lb = maxL(gb);
         na = ca.length;
         nb = cb.length;
         double abx = a.x() - b.x(), aby = a.y() - b.y(), abz = a.z() - b.z();
@@ -59,9 +74,11 @@ public final class ShellPair {
             for (int j = 0; j < b.primitiveCount(); j++) {
                 double ea = a.exponents()[i], eb = b.exponents()[j];
                 double sum = ea + eb;
-                double k = a.coefficients()[i] * b.coefficients()[j] * Math.exp(-ea * eb / sum * ab2);
+                double g = Math.exp(-ea * eb / sum * ab2);
+                double k = grouped ? g : a.coefficients()[i] * b.coefficients()[j] * g;
+                double c = grouped ? maxAbs(ga, i) * maxAbs(gb, j) * g : k;
                 // the overlap-like magnitude (pi/p)^{3/2} k decides significance
-                if (Math.abs(k) * Math.pow(Math.PI / sum, 1.5) < PRIMITIVE_CUTOFF) {
+                if (Math.abs(c) * Math.pow(Math.PI / sum, 1.5) < PRIMITIVE_CUTOFF) {
                     continue;
                 }
                 ia[n] = i;
@@ -109,6 +126,18 @@ public final class ShellPair {
                 Hermite.table(imax, jmax, sum, cy - a.y(), cy - b.y()),
                 Hermite.table(imax, jmax, sum, cz - a.z(), cz - b.z())};
             fill(e, k, ca, cb, tab, jmax, nt, -1, 0, 0);
+            if (grouped) {
+                // the contraction coefficients of each component pair's two shells
+                for (int x = 0; x < na; x++) {
+                    for (int y = 0; y < nb; y++) {
+                        double c = ga[shellA[x]].coefficients()[ia[k]] * gb[shellB[y]].coefficients()[ib[k]];
+                        int ab = x * nb + y;
+                        for (int q = e.start[ab]; q < e.start[ab + 1]; q++) {
+                            e.values[k * e.size + q] *= c;
+                        }
+                    }
+                }
+            }
             if (derivatives) {
                 for (int d = 0; d < 3; d++) {
                     fill(dA[d], k, ca, cb, tab, jmax, nt, d, 2 * ea, 0);
@@ -125,6 +154,46 @@ public final class ShellPair {
                 }
             }
         }
+    }
+
+    private static int[][] components(Shell[] group) {
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        for (Shell sh : group) {
+            out.addAll(java.util.List.of(Shell.cartesianComponents(sh.l())));
+        }
+        return out.toArray(int[][]::new);
+    }
+
+    /** The shell (index in the group) of each Cartesian component. */
+    private static int[] componentShells(Shell[] group) {
+        int total = 0;
+        for (Shell sh : group) {
+            total += sh.cartesianCount();
+        }
+        int[] out = new int[total];
+        int k = 0;
+        for (int s = 0; s < group.length; s++) {
+            for (int c = 0; c < group[s].cartesianCount(); c++) {
+                out[k++] = s;
+            }
+        }
+        return out;
+    }
+
+    private static int maxL(Shell[] group) {
+        int l = 0;
+        for (Shell sh : group) {
+            l = Math.max(l, sh.l());
+        }
+        return l;
+    }
+
+    private static double maxAbs(Shell[] group, int prim) {
+        double m = 0;
+        for (Shell sh : group) {
+            m = Math.max(m, Math.abs(sh.coefficients()[prim]));
+        }
+        return m;
     }
 
     /** Stable sort of the kept primitive pairs by descending exponent sum (an order the collapse above needs). */

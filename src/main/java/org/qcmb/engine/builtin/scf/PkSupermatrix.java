@@ -11,7 +11,8 @@ import org.qcmb.engine.builtin.integrals.ShellQuartets;
  * q = (lambda sigma), mu >= nu, with S_pq = 2 (mu nu|lambda sigma) - (mu lambda|nu sigma)/2 - (mu sigma|nu lambda)/2
  * and D'_q = D_q, doubled off the diagonal. S is built once from the unique shell quartets; a Fock build is then
  * one pass over its packed triangle, instead of a sweep over stored quartets with six scattered J and K updates per
- * integral. It takes about as much memory as storing the integrals (n^4/8 doubles). Not thread-safe.
+ * integral. It takes about as much memory as storing the integrals (n^4/8 doubles). Works over shell groups
+ * ({@link ShellQuartets#grouped}) as well as shells. Not thread-safe.
  */
 final class PkSupermatrix {
     private final int n;
@@ -40,7 +41,7 @@ final class PkSupermatrix {
         for (int ij = 0; ij < quartets.pairCount(); ij++) {
             ShellPair bra = quartets.pair(ij);
             int si = quartets.firstShell(ij), sj = quartets.secondShell(ij);
-            int oi = basis.cartesianOffset(si), oj = basis.cartesianOffset(sj);
+            int oi = quartets.groupOffset(si), oj = quartets.groupOffset(sj);
             for (int kl = 0; kl <= ij; kl++) {
                 if (!quartets.significant(ij, kl)) {
                     continue;
@@ -53,7 +54,7 @@ final class PkSupermatrix {
                 eri.quartet(bra, ket, blk);
                 int sk = quartets.firstShell(kl), sl = quartets.secondShell(kl);
                 double f = (si == sj ? 0.5 : 1) * (sk == sl ? 0.5 : 1) * (ij == kl ? 0.5 : 1);
-                add(blk, f, oi, bra.na, oj, bra.nb, basis.cartesianOffset(sk), ket.na, basis.cartesianOffset(sl),
+                add(blk, f, oi, bra.na, oj, bra.nb, quartets.groupOffset(sk), ket.na, quartets.groupOffset(sl),
                         ket.nb);
             }
         }

@@ -86,12 +86,13 @@ public final class RhfSolver {
         }
 
         double enuc = charges.nuclearEnergy();
-        ShellQuartets quartets = new ShellQuartets(basis, false);
-        // one thread and room for it: the PK supermatrix (cheap Fock builds); else stored or recomputed quartets
+        // one thread and room for it: the PK supermatrix (cheap Fock builds) over shell groups (SP shells as one);
+        // else stored or recomputed quartets
         long pkDoubles = PkSupermatrix.doubles(nc);
         PkSupermatrix pk = options.threads() <= 1 && pkDoubles * 8 <= options.memoryBytes()
-                && pkDoubles < Integer.MAX_VALUE - 16 ? new PkSupermatrix(quartets) : null;
-        JKBuilder jk = pk != null ? null : new JKBuilder(quartets, options.memoryBytes(), options.threads(), pool);
+                && pkDoubles < Integer.MAX_VALUE - 16 ? new PkSupermatrix(ShellQuartets.grouped(basis)) : null;
+        JKBuilder jk = pk != null ? null : new JKBuilder(new ShellQuartets(basis, false), options.memoryBytes(),
+                options.threads(), pool);
         Diis diis = new Diis(8);
 
         boolean cartesian = basis.isCartesianOnly();

@@ -69,6 +69,75 @@ class EriTest {
         }
     }
 
+    @Test
+    void shellGroupsGiveTheIntegralsOfTheirShells() {
+        // an SP shell (s and p with one set of exponents), a generally contracted pair of s shells far away, and
+        // a single d shell: grouped pairs against the plain sums of the member shells
+        double[] a = {0, 0, 0}, c = {5.0, -4.0, 3.0}, b = {0.9, 0.4, -0.3};
+        double[] sp = {5.0, 1.2, 0.3};
+        Shell[] g1 = {Shell.normalised(0, 0, a[0], a[1], a[2], sp, new double[] {-0.1, 0.4, 0.7}, false),
+            Shell.normalised(0, 1, a[0], a[1], a[2], sp, new double[] {0.2, 0.5, 0.6}, false)};
+        Shell[] g2 = {Shell.normalised(1, 0, c[0], c[1], c[2], TIGHT, new double[] {0.1, 0.3, 0.5, 0.3}, false),
+            Shell.normalised(1, 0, c[0], c[1], c[2], TIGHT, new double[] {-0.1, -0.2, 0.3, 0.9}, false)};
+        Shell[] g3 = {Shell.normalised(2, 2, b[0], b[1], b[2], new double[] {0.8}, new double[] {1}, false)};
+        Shell[][] groups = {g1, g2, g3};
+        Eri eri = new Eri();
+        for (Shell[] w : groups) {
+            for (Shell[] x : groups) {
+                for (Shell[] y : groups) {
+                    for (Shell[] z : groups) {
+                        ShellPair bra = new ShellPair(w, x), ket = new ShellPair(y, z);
+                        double[] out = new double[bra.na * bra.nb * ket.na * ket.nb];
+                        eri.quartet(bra, ket, out);
+                        assertGroupBlock(out, w, x, y, z);
+                    }
+                }
+            }
+        }
+    }
+
+    /** out (components of the groups in shell order) against the plain sums of every shell quartet. */
+    private static void assertGroupBlock(double[] out, Shell[] w, Shell[] x, Shell[] y, Shell[] z) {
+        int nx = count(x), ny = count(y), nz = count(z);
+        int ow = 0;
+        for (Shell sw : w) {
+            int ox = 0;
+            for (Shell sx : x) {
+                int oy = 0;
+                for (Shell sy : y) {
+                    int oz = 0;
+                    for (Shell sz : z) {
+                        double[] ref = plain(sw, sx, sy, sz);
+                        int k = 0;
+                        for (int i = 0; i < sw.cartesianCount(); i++) {
+                            for (int j = 0; j < sx.cartesianCount(); j++) {
+                                for (int m = 0; m < sy.cartesianCount(); m++) {
+                                    for (int q = 0; q < sz.cartesianCount(); q++) {
+                                        double v = out[(((ow + i) * nx + ox + j) * ny + oy + m) * nz + oz + q];
+                                        assertThat(v).isCloseTo(ref[k], within(1e-14 + 1e-12 * Math.abs(ref[k])));
+                                        k++;
+                                    }
+                                }
+                            }
+                        }
+                        oz += sz.cartesianCount();
+                    }
+                    oy += sy.cartesianCount();
+                }
+                ox += sx.cartesianCount();
+            }
+            ow += sw.cartesianCount();
+        }
+    }
+
+    private static int count(Shell[] g) {
+        int n = 0;
+        for (Shell s : g) {
+            n += s.cartesianCount();
+        }
+        return n;
+    }
+
     private static Shell shell(int atom, int l, double[] c, int nprim, Random rnd) {
         double[] e = new double[nprim], k = new double[nprim];
         for (int i = 0; i < nprim; i++) {

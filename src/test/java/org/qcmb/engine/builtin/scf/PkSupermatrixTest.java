@@ -10,7 +10,10 @@ import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.integrals.ShellQuartets;
 import org.qcmb.molecule.Molecule;
 
-/** The PK supermatrix's G = 2J - K against the quartet digest of JKBuilder (direct, no screening by density). */
+/**
+ * The PK supermatrix's G = 2J - K, over shells and over shell groups, against the quartet digest of JKBuilder
+ * (direct, no screening by density).
+ */
 class PkSupermatrixTest {
     @Test
     void twoElectronMatrixMatchesTheQuartetDigest() {
@@ -30,10 +33,15 @@ class PkSupermatrixTest {
             }
         }
         ShellQuartets q = new ShellQuartets(bs, false);
-        double[] pk = new PkSupermatrix(q).twoElectron(d);
         double[][] jk = new JKBuilder(q, 0, 1, null).build(d);
-        for (int i = 0; i < n * n; i++) {
-            assertThat(pk[i]).isCloseTo(2 * jk[0][i] - jk[1][i], within(1e-11));
+        // over shells, and over shell groups (cc-pVDZ's generally contracted s shells share their exponents)
+        ShellQuartets grouped = ShellQuartets.grouped(bs);
+        assertThat(grouped.groupCount()).isLessThan(bs.shellCount());
+        for (ShellQuartets quartets : List.of(q, grouped)) {
+            double[] pk = new PkSupermatrix(quartets).twoElectron(d);
+            for (int i = 0; i < n * n; i++) {
+                assertThat(pk[i]).isCloseTo(2 * jk[0][i] - jk[1][i], within(1e-11));
+            }
         }
         assertThat(PkSupermatrix.doubles(n)).isEqualTo((long) (n * (n + 1) / 2) * (n * (n + 1) / 2 + 1) / 2);
     }
