@@ -227,13 +227,17 @@ public final class Eri {
     private void braContract(PairExpansion be, int p, int nab, int ncd, int nh, double[] out) {
         double[] g = gsum, gt = gsumT;
         int bb = p * be.size;
-        if (ncd == 1) {
-            for (int ab = 0; ab < nab; ab++) {
-                double v = 0;
-                for (int k = be.start[ab]; k < be.start[ab + 1]; k++) {
-                    v += be.values[bb + k] * g[be.hermite[k]];
+        if (ncd <= 4) {
+            // few ket components: one dot product per (ab, cd) over the row G[cd], no transpose
+            for (int cd = 0; cd < ncd; cd++) {
+                int go = cd * nh;
+                for (int ab = 0; ab < nab; ab++) {
+                    double v = 0;
+                    for (int k = be.start[ab]; k < be.start[ab + 1]; k++) {
+                        v += be.values[bb + k] * g[go + be.hermite[k]];
+                    }
+                    out[ab * ncd + cd] += v;
                 }
-                out[ab] += v;
             }
             return;
         }
