@@ -55,9 +55,16 @@ public final class RhfSolver {
         int n = basis.functionCount(), nc = basis.cartesianCount();
         int nocc = electrons / 2;
         double[] t = basis.toWorking();
-        double[] sCart = OneElectron.overlap(basis);
-        double[] hCart = OneElectron.kinetic(basis);
-        double[] v = OneElectron.potential(basis, charges.q(), charges.xyz());
+        // one thread and room for it: the PK supermatrix (cheap Fock builds) over shell groups (SP shells as one);
+        // else stored or recomputed quartets
+        long pkDoubles = PkSupermatrix.doubles(nc);
+        boolean usePk = options.threads() <= 1 && pkDoubles * 8 <= options.memoryBytes()
+                && pkDoubles < Integer.MAX_VALUE - 16;
+        ShellQuartets quartets = usePk ? ShellQuartets.grouped(basis) : new ShellQuartets(basis, false);
+        double[][] st = OneElectron.overlapAndKinetic(basis);
+        double[] sCart = st[0];
+        double[] hCart = st[1];
+        double[] v = OneElectron.potential(quartets, charges.q(), charges.xyz());
         for (int i = 0; i < hCart.length; i++) {
             hCart[i] += v[i];
         }
@@ -86,13 +93,8 @@ public final class RhfSolver {
         }
 
         double enuc = charges.nuclearEnergy();
-        // one thread and room for it: the PK supermatrix (cheap Fock builds) over shell groups (SP shells as one);
-        // else stored or recomputed quartets
-        long pkDoubles = PkSupermatrix.doubles(nc);
-        PkSupermatrix pk = options.threads() <= 1 && pkDoubles * 8 <= options.memoryBytes()
-                && pkDoubles < Integer.MAX_VALUE - 16 ? new PkSupermatrix(ShellQuartets.grouped(basis)) : null;
-        JKBuilder jk = pk != null ? null : new JKBuilder(new ShellQuartets(basis, false), options.memoryBytes(),
-                options.threads(), pool);
+        PkSupermatrix pk = usePk ? new PkSupermatrix(quartets) : null;
+        JKBuilder jk = usePk ? null : new JKBuilder(quartets, options.memoryBytes(), options.threads(), pool);
         Diis diis = new Diis(8);
 
         boolean cartesian = basis.isCartesianOnly();
