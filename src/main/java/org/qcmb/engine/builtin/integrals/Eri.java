@@ -416,85 +416,9 @@ public final class Eri {
         }
     }
 
-    /** R_{tuv} of one term into the cube r, from R^n_000 at base[off + n]; orders up to 3 written out. */
+    /** R_{tuv} of one term into the cube r, from R^n_000 at base[off + n]. */
     private void hermite(HermitePlan plan, double x, double y, double z, double[] base, int off) {
-        switch (plan.l) {
-            case 0 -> r[0] = base[off];
-            case 1 -> hermite1(r, x, y, z, base, off);
-            case 2 -> hermite2(r, x, y, z, base, off);
-            case 3 -> hermite3(r, x, y, z, base, off);
-            default -> planned(plan, x, y, z, base, off);
-        }
-    }
-
-    /** Order 1, cube side 2: r[(t*2 + u)*2 + v]. */
-    private static void hermite1(double[] rr, double x, double y, double z, double[] base, int off) {
-        double b1 = base[off + 1];
-        rr[0] = base[off];
-        rr[4] = x * b1;
-        rr[2] = y * b1;
-        rr[1] = z * b1;
-    }
-
-    /** Order 2, cube side 3: r[(t*3 + u)*3 + v]. */
-    private static void hermite2(double[] rr, double x, double y, double z, double[] base, int off) {
-        double b1 = base[off + 1], b2 = base[off + 2];
-        double xb = x * b2, yb = y * b2;
-        rr[0] = base[off];
-        rr[9] = x * b1;
-        rr[3] = y * b1;
-        rr[1] = z * b1;
-        rr[18] = x * xb + b1;
-        rr[12] = y * xb;
-        rr[10] = z * xb;
-        rr[6] = y * yb + b1;
-        rr[4] = z * yb;
-        rr[2] = z * z * b2 + b1;
-    }
-
-    /** Order 3, cube side 4: r[(t*4 + u)*4 + v]; e.g. R_300 = x^3 b3 + 3x b2, R_210 = x^2 y b3 + y b2. */
-    private static void hermite3(double[] rr, double x, double y, double z, double[] base, int off) {
-        double b1 = base[off + 1], b2 = base[off + 2], b3 = base[off + 3];
-        double xx = x * x, yy = y * y, zz = z * z;
-        double xb2 = x * b2, yb2 = y * b2, zb2 = z * b2;
-        double xb3 = x * b3, yb3 = y * b3, zb3 = z * b3;
-        rr[0] = base[off];
-        rr[16] = x * b1;
-        rr[4] = y * b1;
-        rr[1] = z * b1;
-        rr[32] = xx * b2 + b1;
-        rr[20] = x * yb2;
-        rr[17] = x * zb2;
-        rr[8] = yy * b2 + b1;
-        rr[5] = y * zb2;
-        rr[2] = zz * b2 + b1;
-        rr[48] = xx * xb3 + 3 * xb2;
-        rr[36] = xx * yb3 + yb2;
-        rr[33] = xx * zb3 + zb2;
-        rr[24] = yy * xb3 + xb2;
-        rr[21] = x * y * zb3;
-        rr[18] = zz * xb3 + xb2;
-        rr[12] = yy * yb3 + 3 * yb2;
-        rr[9] = yy * zb3 + zb2;
-        rr[6] = zz * yb3 + yb2;
-        rr[3] = zz * zb3 + 3 * zb2;
-    }
-
-    /** R_{tuv} by the steps of the plan (orders 4 and up). */
-    private void planned(HermitePlan plan, double x, double y, double z, double[] base, int off) {
-        double[] rr = r;
-        int[] bs = plan.baseSlot;
-        for (int n = 0; n < bs.length; n++) {
-            rr[bs[n]] = base[off + n];
-        }
-        rr[plan.zeroSlot] = 0;
-        int[] dst = plan.dst, s1 = plan.src1, s2 = plan.src2, dir = plan.dir;
-        double[] coef = plan.coef;
-        for (int i = 0; i < dst.length; i++) {
-            int d = dir[i];
-            double c = d == 0 ? x : d == 1 ? y : z;
-            rr[dst[i]] = c * rr[s1[i]] + coef[i] * rr[s2[i]];
-        }
+        plan.evaluate(r, x, y, z, base, off);
     }
 
     /** G[cd][h] += sum_{k in cd} sign_k values[off + k] R_{h+k}: one ket term. */

@@ -4,7 +4,7 @@ package org.qcmb.engine.builtin.integrals;
  * The McMurchie-Davidson recursion for the Hermite Coulomb integrals R_{tuv}, t+u+v <= L, unrolled into a list of
  * steps r[dst] = d[dir] r[src1] + coef r[src2] (d = the components X, Y, Z of PQ) over one flat array: auxiliary
  * orders n >= 1 in their own blocks, R^0 in the cube r[(t*S + u)*S + v], S = L+1 (so bra and ket Hermite offsets
- * add). The caller stores R^n_000 at {@link #baseSlot}[n] and zeroes {@link #zeroSlot} first. Immutable; one per L.
+ * add). {@link #evaluate} runs it from R^n_000 (orders up to 3 written out instead). Immutable; one per L.
  */
 final class HermitePlan {
     private static final HermitePlan[] PLANS = new HermitePlan[Boys.MAX_M + 1];
@@ -87,5 +87,87 @@ final class HermitePlan {
     private static int slot(int[] offset, int l, int n, int[] c) {
         int side = l - n + 1;
         return offset[n] + (c[0] * side + c[1]) * side + c[2];
+    }
+
+    /**
+     * R_{tuv} into the cube rr (length >= {@link #size}) from R^n_000 at base[off + n]: orders up to 3 written
+     * out, higher orders by the steps.
+     */
+    void evaluate(double[] rr, double x, double y, double z, double[] base, int off) {
+        switch (l) {
+            case 0 -> rr[0] = base[off];
+            case 1 -> hermite1(rr, x, y, z, base, off);
+            case 2 -> hermite2(rr, x, y, z, base, off);
+            case 3 -> hermite3(rr, x, y, z, base, off);
+            default -> planned(rr, x, y, z, base, off);
+        }
+    }
+
+    /** Order 1, cube side 2: r[(t*2 + u)*2 + v]. */
+    private static void hermite1(double[] rr, double x, double y, double z, double[] base, int off) {
+        double b1 = base[off + 1];
+        rr[0] = base[off];
+        rr[4] = x * b1;
+        rr[2] = y * b1;
+        rr[1] = z * b1;
+    }
+
+    /** Order 2, cube side 3: r[(t*3 + u)*3 + v]. */
+    private static void hermite2(double[] rr, double x, double y, double z, double[] base, int off) {
+        double b1 = base[off + 1], b2 = base[off + 2];
+        double xb = x * b2, yb = y * b2;
+        rr[0] = base[off];
+        rr[9] = x * b1;
+        rr[3] = y * b1;
+        rr[1] = z * b1;
+        rr[18] = x * xb + b1;
+        rr[12] = y * xb;
+        rr[10] = z * xb;
+        rr[6] = y * yb + b1;
+        rr[4] = z * yb;
+        rr[2] = z * z * b2 + b1;
+    }
+
+    /** Order 3, cube side 4: r[(t*4 + u)*4 + v]; e.g. R_300 = x^3 b3 + 3x b2, R_210 = x^2 y b3 + y b2. */
+    private static void hermite3(double[] rr, double x, double y, double z, double[] base, int off) {
+        double b1 = base[off + 1], b2 = base[off + 2], b3 = base[off + 3];
+        double xx = x * x, yy = y * y, zz = z * z;
+        double xb2 = x * b2, yb2 = y * b2, zb2 = z * b2;
+        double xb3 = x * b3, yb3 = y * b3, zb3 = z * b3;
+        rr[0] = base[off];
+        rr[16] = x * b1;
+        rr[4] = y * b1;
+        rr[1] = z * b1;
+        rr[32] = xx * b2 + b1;
+        rr[20] = x * yb2;
+        rr[17] = x * zb2;
+        rr[8] = yy * b2 + b1;
+        rr[5] = y * zb2;
+        rr[2] = zz * b2 + b1;
+        rr[48] = xx * xb3 + 3 * xb2;
+        rr[36] = xx * yb3 + yb2;
+        rr[33] = xx * zb3 + zb2;
+        rr[24] = yy * xb3 + xb2;
+        rr[21] = x * y * zb3;
+        rr[18] = zz * xb3 + xb2;
+        rr[12] = yy * yb3 + 3 * yb2;
+        rr[9] = yy * zb3 + zb2;
+        rr[6] = zz * yb3 + yb2;
+        rr[3] = zz * zb3 + 3 * zb2;
+    }
+
+    /** R_{tuv} by the steps (orders 4 and up). */
+    private void planned(double[] rr, double x, double y, double z, double[] base, int off) {
+        int[] bs = baseSlot;
+        for (int n = 0; n < bs.length; n++) {
+            rr[bs[n]] = base[off + n];
+        }
+        rr[zeroSlot] = 0;
+        int[] s1 = src1, s2 = src2;
+        for (int i = 0; i < dst.length; i++) {
+            int d = dir[i];
+            double c = d == 0 ? x : d == 1 ? y : z;
+            rr[dst[i]] = c * rr[s1[i]] + coef[i] * rr[s2[i]];
+        }
     }
 }
