@@ -67,7 +67,7 @@ public final class ManyBodyRun {
         long started = System.currentTimeMillis();
         ManyBodyInput in = request.input();
         Plan plan = in.plan();
-        Map<String, FragmentEngine> engines = ModelChemistryEngines.resolve(in, request.engines());
+        Map<String, FragmentEngine> engines = ModelChemistryEngines.resolve(in, plan, request.engines());
         String fingerprint = InputFingerprint.of(in);
         OutputFolder folder = OutputFolder.open(request.out(), fingerprint, request.resume());
         FragmentStore store = folder.store();
