@@ -84,7 +84,8 @@ public final class ModelChemistryEngines {
                 spin += mol.fragmentMultiplicities()[f - 1] - 1;
             }
             long key = key(charge, spin);
-            Map<Long, CalculationSpec.ChargeState> byState = states.computeIfAbsent(t.mc(), k -> new HashMap<>());
+            Map<Long, CalculationSpec.ChargeState> byState = states.computeIfAbsent(t.mc(),
+                    k -> new LinkedHashMap<>());
             if (!byState.containsKey(key)) {
                 byState.put(key, new CalculationSpec.ChargeState(charge, spin + 1, fragments(t.real())));
             }
@@ -94,7 +95,7 @@ public final class ModelChemistryEngines {
             for (Map.Entry<Integer, String> level : in.levels().entrySet()) {
                 if (level.getKey() > decided) {
                     Map<Long, CalculationSpec.ChargeState> byState = states.computeIfAbsent(level.getValue(),
-                            k -> new HashMap<>());
+                            k -> new LinkedHashMap<>());
                     subsetStates(mol, level.getKey()).forEach(byState::putIfAbsent);
                 }
             }
@@ -103,8 +104,7 @@ public final class ModelChemistryEngines {
         boolean embedded = in.embeddingCharges() != null;
         in.specifications().forEach((mc, s) -> {
             List<CalculationSpec.ChargeState> list = new ArrayList<>(states.getOrDefault(mc, Map.of()).values());
-            list.sort(java.util.Comparator.comparingInt(CalculationSpec.ChargeState::multiplicity).reversed()
-                    .thenComparingInt(CalculationSpec.ChargeState::charge));
+            list.sort(java.util.Comparator.comparingInt(CalculationSpec.ChargeState::multiplicity)); // stable: plan order
             out.put(mc, new CalculationSpec(in.driver(), new Model(s.method(), s.basis()), s.keywords(), elements,
                     list, embedded));
         });
