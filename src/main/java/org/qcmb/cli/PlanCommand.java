@@ -50,13 +50,12 @@ public final class PlanCommand implements Callable<Integer> {
         PrintStream out = System.out;
         XyzOptions options = xyz.toOptions();
         ManyBodyInput in = InputReader.read(input, options, note -> System.err.println("qcmb: note: " + note));
+        ExpansionSpec spec = in.expansionSpec();
+        Plan plan = in.plan();
         if (InputReader.isXyz(input) && !options.missingForRun().isEmpty()) {
             System.err.println("qcmb: warning: " + String.join(" and ", options.missingForRun()) + " not given: the"
                     + " plan is counted, but nothing can run without --method and --basis");
-        }
-        ExpansionSpec spec = in.expansionSpec();
-        Plan plan = in.plan();
-        if (!InputReader.isXyz(input) || options.missingForRun().isEmpty()) {
+        } else {
             try { // the checks run makes before Spark starts, as a warning: planning needs no engine
                 ModelChemistryEngines.resolve(in, plan, Engines.registry(1));
             } catch (InputException e) {

@@ -192,6 +192,21 @@ class UserErrorsTest {
         refused(new String[] {"run", in.toString(), "--resume", "--overwrite", "--no-tables"}, "exclude each other");
     }
 
+    /** Probe finding: a huge unscreened expansion hung in the planner; it is refused before planning. */
+    @Test
+    void anExpansionTooLargeToPlanIsRefusedAtOnce() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 700; i++) {
+            sb.append(i == 0 ? "" : "--\n").append("He ").append(3.0 * (i % 30)).append(' ')
+                    .append(3.0 * (i / 30)).append(" 0\n");
+        }
+        Path xyz = dir.resolve("he700.xyz");
+        Files.writeString(xyz, sb.toString());
+        refused(new String[] {"plan", xyz.toString(), "--max-nbody", "4", "--bsse", "nocp"}, "max_nbody"
+                + " (--max-nbody for XYZ input): 700 fragments through 4-body ask for about 9.",
+                "more than the limit of 20000000");
+    }
+
     @Test
     void aValidFileBeyondTheParsersStringLimitIsReportedAsASizeLimit() throws Exception {
         Path big = dir.resolve("big.json");
