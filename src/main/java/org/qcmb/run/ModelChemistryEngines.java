@@ -66,8 +66,8 @@ public final class ModelChemistryEngines {
      * What each model chemistry's engine will be asked: the driver, model and keywords of its specification, every
      * element of the molecule, and the charge/multiplicity states of the sub-molecules the plan computes under it.
      * A sub-molecule's state follows from its real fragments alone (charge = sum, multiplicity = 1 + sum(m_f - 1)),
-     * so the states of planned tasks are exact; the orders an energy-screened plan has not decided yet contribute the
-     * states of every subset of that size (found by a small dynamic programme over charge and spin sums).
+     * so the states of planned tasks are exact; an order k an energy-screened plan has not decided yet contributes the
+     * states of every subset of at most k fragments (a small dynamic programme over charge and spin sums).
      */
     static Map<String, CalculationSpec> specifications(ManyBodyInput in, Plan plan) {
         Molecule mol = in.molecule();
@@ -111,7 +111,7 @@ public final class ModelChemistryEngines {
         return out;
     }
 
-    /** The charge/multiplicity states of every k-subset of fragments, with the first subset that has each. */
+    /** The charge/multiplicity states of every subset of 1..k fragments, with the first subset that has each. */
     private static Map<Long, CalculationSpec.ChargeState> subsetStates(Molecule mol, int k) {
         // reach.get(j): state key -> an example subset of j fragments
         List<Map<Long, int[]>> reach = new ArrayList<>();
@@ -134,8 +134,10 @@ public final class ModelChemistryEngines {
             }
         }
         Map<Long, CalculationSpec.ChargeState> out = new LinkedHashMap<>();
-        reach.get(k).forEach((key, subset) -> out.put(key,
-                new CalculationSpec.ChargeState(charge(key), spin(key) + 1, fragments(subset))));
+        for (int j = 1; j <= k; j++) { // the level-k model chemistry also computes the lower-order terms it needs
+            reach.get(j).forEach((key, subset) -> out.putIfAbsent(key,
+                    new CalculationSpec.ChargeState(charge(key), spin(key) + 1, fragments(subset))));
+        }
         return out;
     }
 
