@@ -89,7 +89,7 @@ public final class ManyBodyRun {
                 return run(request, spark, folder, stored, context, report, plan);
             } catch (InputException e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // SparkException (a lost cluster) is checked, but undeclared in Java
                 throw storedNote(e, folder);
             } finally {
                 if (shared == null) {
@@ -110,9 +110,11 @@ public final class ManyBodyRun {
         try {
             spark = SparkSessions.start(request.master(), folder.eventLog(), conf);
         } catch (FSError e) {
+            folder.discardIfUnused();
             throw new InputException("the disk of --out " + folder.dir() + " is full or failing (" + rootMessage(e)
                     + ") while Spark started: free space or choose another --out", e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Scala's SparkException is a checked exception Java does not see declared
+            folder.discardIfUnused();
             String master = request.master() == null ? "(default)" : request.master();
             throw new InputException("Spark did not start with --master " + master + ": " + rootMessage(e), e);
         }
@@ -206,9 +208,9 @@ public final class ManyBodyRun {
     }
 
     /** A failure after fragments were stored says that --resume keeps them. */
-    private static RuntimeException storedNote(RuntimeException e, OutputFolder folder) {
+    private static RuntimeException storedNote(Exception e, OutputFolder folder) {
         if (!folder.store().hasResults()) {
-            return e;
+            return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
         return new RunAbortedException(rootMessage(e) + "; the fragment results computed so far are stored in "
                 + folder.dir() + ": run again with --resume to reuse them", e);

@@ -38,12 +38,15 @@ final class OutputFolder implements AutoCloseable {
             "result.sha256");
 
     private final Path dir;
+    private final boolean created;
     private final OutputLock lock;
     private final FragmentStore store;
     private final List<FragmentStore> previous;
 
-    private OutputFolder(Path dir, OutputLock lock, FragmentStore store, List<FragmentStore> previous) {
+    private OutputFolder(Path dir, boolean created, OutputLock lock, FragmentStore store,
+            List<FragmentStore> previous) {
         this.dir = dir;
+        this.created = created;
         this.lock = lock;
         this.store = store;
         this.previous = previous;
@@ -57,6 +60,7 @@ final class OutputFolder implements AutoCloseable {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new InputException("--out " + dir + " is a file, not a directory");
         }
+        boolean created = !Files.exists(dir);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -89,7 +93,7 @@ final class OutputFolder implements AutoCloseable {
                 previous.add(FragmentStore.existing(aside));
             }
             FragmentStore store = FragmentStore.create(location, fingerprint); // under the lock: check and write
-            return new OutputFolder(dir, lock, store, previous);
+            return new OutputFolder(dir, created, lock, store, previous);
         } catch (IOException | UncheckedIOException | InputException e) {
             lock.close();
             if (e instanceof InputException ie) {
@@ -198,6 +202,40 @@ final class OutputFolder implements AutoCloseable {
     /** Removes a reused-fragments.txt an earlier run left (this run reused nothing by content). */
     void clearReused() {
         deleteIfExists(reusedFile());
+    }
+
+    /**
+     * Undoes what opening wrote when the run stops before computing anything (Spark could not start): this input's
+     * empty store, an empty event-log folder, and the folder itself if this run created it, so a refused run leaves
+     * nothing behind. Stored results and anything else are kept.
+     */
+    void discardIfUnused() {
+        if (store.hasResults()) {
+            return;
+        }
+        try {
+            deleteRecursively(store.dir());
+            deleteIfEmpty(dir.resolve("fragments"));
+            deleteIfEmpty(eventLog());
+            if (created) {
+                lock.close();
+                Files.deleteIfExists(dir.resolve(OutputLock.FILE));
+                deleteIfEmpty(dir);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: the run's own error is the one to report
+        }
+    }
+
+    private static void deleteIfEmpty(Path d) throws IOException {
+        if (Files.isDirectory(d)) {
+            try (Stream<Path> s = Files.list(d)) {
+                if (s.findAny().isPresent()) {
+                    return;
+                }
+            }
+            Files.delete(d);
+        }
     }
 
     @Override

@@ -190,6 +190,11 @@ class UserErrorsTest {
                 "spark://127.0.0.1:1"}, "--master spark://127.0.0.1:1: no Spark master answers there");
         assertThat(dir.resolve("m")).doesNotExist();
         refused(new String[] {"run", in.toString(), "--resume", "--overwrite", "--no-tables"}, "exclude each other");
+        // Spark itself refuses to start (two cores per task on one): one line, and the new folder is gone again
+        Path out = dir.resolve("never");
+        refused(new String[] {"run", in.toString(), "--out", out.toString(), "--no-tables", "--master", "local[1]",
+                "--engine-threads", "2"}, "Spark did not start with --master local[1]: ");
+        assertThat(out).doesNotExist();
     }
 
     /** Probe finding: a huge unscreened expansion hung in the planner; it is refused before planning. */
