@@ -151,6 +151,42 @@ class OutputFolderRunTest {
         assertThat(out.resolve(".qcmb-lock")).isEmptyFile();
     }
 
+    /** Another process holds the lock (as a second qcmb run would); killed with -9, it leaves no stale lock. */
+    @Test
+    void aLockHeldByAnotherProcessAndThatProcessKilled() throws Exception {
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        Path holder = tmp.resolve("Holder.java");
+        Files.writeString(holder, """
+                import java.nio.*; import java.nio.channels.*; import java.nio.file.*;
+                public class Holder {
+                    public static void main(String[] a) throws Exception {
+                        FileChannel ch = FileChannel.open(Path.of(a[0]), StandardOpenOption.CREATE,
+                                StandardOpenOption.WRITE);
+                        ch.lock();
+                        ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + " other-host 2026-11-30T12:00:00Z\\n")
+                                .getBytes()));
+                        System.out.println("locked");
+                        System.out.flush();
+                        Thread.sleep(120_000);
+                    }
+                }
+                """);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), holder.toString(), out.resolve(".qcmb-lock").toString())
+                .redirectErrorStream(true).start();
+        try {
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine())
+                    .isEqualTo("locked");
+            assertThatThrownBy(() -> run(nocp(), out, HEALTHY, b -> b)).isInstanceOf(InputException.class)
+                    .hasMessageContaining("is in use by another qcmb run (pid " + p.pid() + " on host other-host");
+        } finally {
+            p.destroyForcibly().waitFor(); // SIGKILL: the lock dies with the process, its line stays
+        }
+        assertThat(Files.readString(out.resolve(".qcmb-lock"))).startsWith(p.pid() + " other-host");
+        assertThat(run(nocp(), out, HEALTHY, b -> b).succeeded()).isTrue();
+    }
+
     @Test
     void aFolderOfAnOlderVersionMovesToItsOwnStoreAndResumes() throws Exception {
         Path out = tmp.resolve("out");
