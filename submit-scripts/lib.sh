@@ -1,6 +1,8 @@
-# Shared by the submit-scripts: locate the build, make a "Spark home" from the Maven-resolved jars.
-# Source it; it defines QCMB_HOME, APP_JAR, JAVA, SPARK_FLAGS and spark_home().
+# Shared by every script of submit-scripts/ and scripts/: locate the build, make a "Spark home" from the
+# Maven-resolved jars. Source it; it defines (and exports) QCMB_HOME, and defines APP_JAR, JAVA, SPARK_FLAGS,
+# require_build() and spark_home().
 QCMB_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export QCMB_HOME
 APP_JAR="$(ls "$QCMB_HOME"/target/qcmb-spark-*.jar 2>/dev/null | grep -v -e sources -e tests | head -n1 || true)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 read -r -a SPARK_FLAGS < <(grep -v '^#' "$QCMB_HOME/conf/jvm-flags")

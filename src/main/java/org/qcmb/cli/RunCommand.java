@@ -1,13 +1,14 @@
 package org.qcmb.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.qcmb.common.InputException;
 import org.qcmb.engine.EngineRegistry;
-import org.qcmb.engine.Engines;
 import org.qcmb.io.InputReader;
-import org.qcmb.mbe.ManyBodyInput;
-import org.qcmb.molecule.InputException;
+import org.qcmb.io.XyzOptions;
+import org.qcmb.qcschema.manybody.InputDocument;
+import org.qcmb.run.ManyBodyRun;
+import org.qcmb.run.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,29 +18,37 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a many-body expansion: one Spark stage per n-body level, fragment calculations on the"
                 + " executors, results assembled exactly as QCManyBody does.",
-                "Writes DIR/result.json (only on success), DIR/fragments/ (for --resume), DIR/spark-events/, and"
-                        + " appends the run's metrics to the tables directory."})
+                "Writes DIR/result.json (only on success, in the input's QCSchema version), DIR/fragments/ (for"
+                        + " --resume), DIR/spark-events/, and appends the run's metrics to the tables directory."})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "ManyBodyInput .json/.yaml, or .xyz with options")
     Path input;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: what spark-submit set, else local[*,4])")
-    String master;
+    @Mixin
+    SharedOptions.Master master;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "qcmb-out",
             description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--tables", paramLabel = "DIR", defaultValue = "qcmb-tables",
-            description = "tables directory the run's metrics are appended to (default: ${DEFAULT-VALUE})")
-    Path tables;
+    @Mixin
+    SharedOptions.Tables tables;
 
     @Option(names = "--no-tables", description = "do not write metrics tables")
     boolean noTables;
 
-    @Option(names = "--resume", description = "reuse the fragment results stored in DIR by an interrupted run")
+    @Option(names = "--resume", description = "reuse the fragment results stored in DIR by an earlier run of this"
+            + " input (an interrupted or failed one, or a finished one: nothing is recomputed)")
     boolean resume;
+
+    @Option(names = "--accept-changed-input", description = "with --resume: also reuse stored results of a changed"
+            + " input, wherever a fragment's calculation is identical (same per-fragment hash); listed in"
+            + " DIR/reused-fragments.txt")
+    boolean acceptChangedInput;
+
+    @Option(names = "--overwrite", description = "compute everything again although DIR holds results; they are"
+            + " replaced only when the new run succeeds")
+    boolean overwrite;
 
     @Option(names = "--engine-threads", paramLabel = "N", defaultValue = "1",
             description = "threads per fragment calculation; Spark reserves as many cores per task (default: 1)")
@@ -49,8 +58,12 @@ public final class RunCommand implements Callable<Integer> {
             + " convergence, time per level) into DIR/plots")
     boolean plots;
 
-    @Option(names = "--verbose", description = "stack traces on errors")
-    boolean verbose;
+    @Option(names = "--plots-all-runs", description = "with --plots: the time-per-level plot shows every successful"
+            + " run of the tables directory, not only this one")
+    boolean plotsAllRuns;
+
+    @Mixin
+    SharedOptions.Verbose verbose;
 
     @Mixin
     XyzOptionsMixin xyz;
@@ -66,11 +79,33 @@ public final class RunCommand implements Callable<Integer> {
         if (plots && noTables) {
             throw new InputException("--plots draws from the tables: it cannot be combined with --no-tables");
         }
-        ManyBodyInput in = InputReader.read(input, xyz.toOptions(), note -> System.err.println("qcmb: note: " + note));
-        EngineRegistry registry = engines != null ? engines : Engines.registry(engineThreads);
-        ManyBodyRun.Result r = new ManyBodyRun(System.out, System.err).execute(new ManyBodyRun.Options(in,
-                input.getFileName().toString(), out, noTables ? null : tables, master, resume, engineThreads,
-                registry, Map.of(), false, plots ? out.resolve("plots") : null));
+        if (plotsAllRuns && !plots) {
+            throw new InputException("--plots-all-runs goes with --plots");
+        }
+        XyzOptions options = xyz.toOptions();
+        InputDocument doc = InputReader.readDocument(input, options,
+                note -> System.err.println("qcmb: note: " + note));
+        if (InputReader.isXyz(input) && !options.missingForRun().isEmpty()) {
+            throw new InputException(String.join(" and ", options.missingForRun()) + (options.missingForRun().size()
+                    == 1 ? " is" : " are") + " missing: an XYZ input runs with --method and --basis, e.g. --method hf"
+                    + " --basis sto-3g");
+        }
+        RunRequest request = RunRequest.builder(doc.input(),
+                        engines != null ? engines : Engines.registry(engineThreads))
+                .shape(doc.shape())
+                .inputName(input.getFileName().toString())
+                .out(out)
+                .tables(noTables ? null : tables.dir)
+                .plots(plots ? out.resolve("plots") : null)
+                .plotAllRuns(plotsAllRuns)
+                .master(master.url)
+                .resume(resume)
+                .acceptChangedInput(acceptChangedInput)
+                .overwrite(overwrite)
+                .engineThreads(engineThreads)
+                .observer(new ConsoleObserver(System.out, System.err))
+                .build();
+        ManyBodyRun.Result r = new ManyBodyRun().execute(request);
         return r.succeeded() ? 0 : Main.EXIT_FAILED;
     }
 }

@@ -2,7 +2,6 @@ package org.qcmb.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,11 +9,12 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.qcmb.io.ResultTablePrinter;
-import org.qcmb.io.TableReader;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 import org.qcmb.spark.SparkSessions;
+import org.qcmb.tables.QueryPrinter;
+import org.qcmb.tables.TableReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,34 +28,33 @@ public final class SqlCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "QUERY", description = "the SQL query")
     String query;
 
-    @Option(names = "--tables", paramLabel = "DIR", description = "tables directory (default: ${DEFAULT-VALUE})",
-            defaultValue = "qcmb-tables")
-    Path tables;
+    @Mixin
+    SharedOptions.Tables tables;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE})",
             defaultValue = "table")
     String format;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*])")
-    String master;
+    @Mixin
+    SharedOptions.Master master;
 
-    @Option(names = "--verbose", description = "stack traces on errors")
-    boolean verbose;
+    @Mixin
+    SharedOptions.Verbose verbose;
 
     @Override
     public Integer call() {
-        ResultTablePrinter.Format fmt = ResultTablePrinter.Format.parse(format);
-        if (!Files.isDirectory(tables)) {
-            throw new InputException("--tables " + tables + ": no such directory (runs write it with --tables DIR;"
+        QueryPrinter.Format fmt = QueryPrinter.Format.parse(format);
+        if (!Files.isDirectory(tables.dir)) {
+            throw new InputException("--tables " + tables.dir + ": no such directory (runs write it with --tables DIR;"
                     + " the default is ./qcmb-tables)");
         }
         boolean ownSession = SparkSession.getDefaultSession().isEmpty(); // tests and notebooks share theirs
-        SparkSession spark = SparkSessions.start(master, null, Map.of("spark.ui.enabled", "false",
+        SparkSession spark = SparkSessions.start(master.url, null, Map.of("spark.ui.enabled", "false",
                 "spark.sql.shuffle.partitions", "4"));
         try {
-            List<String> views = TableReader.registerViews(spark, tables);
+            List<String> views = TableReader.registerViews(spark, tables.dir);
             if (views.isEmpty()) {
-                throw new InputException("--tables " + tables + " holds no tables yet");
+                throw new InputException("--tables " + tables.dir + " holds no tables yet");
             }
             Dataset<Row> result;
             List<Row> rows;
@@ -70,7 +69,7 @@ public final class SqlCommand implements Callable<Integer> {
                 throw e;
             }
             PrintStream out = System.out;
-            ResultTablePrinter.print(result.schema(), rows, fmt, out);
+            QueryPrinter.print(result.schema(), rows, fmt, out);
             out.flush();
             return 0;
         } finally {

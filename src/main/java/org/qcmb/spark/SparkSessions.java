@@ -11,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the SparkSession of a run. Under spark-submit the master and settings come from the submitter; a
- * plain launch (submit-scripts/qcmb) gets the embedded default local[*] and the project's conf/spark-defaults.conf.
+ * plain launch (submit-scripts/qcmb) gets the embedded default {@value #DEFAULT_MASTER} and the project's conf/spark-defaults.conf.
  */
 public final class SparkSessions {
     /** The embedded default: every core of this machine, each task tried up to 4 times (local mode retries nothing otherwise). */
@@ -21,7 +21,7 @@ public final class SparkSessions {
     }
 
     /**
-     * @param master   null to keep what spark-submit set (or local[*] when nothing did)
+     * @param master   null to keep what spark-submit set (or {@value #DEFAULT_MASTER} when nothing did)
      * @param eventLog directory for the Spark event log, or null for none
      */
     public static SparkSession start(String master, Path eventLog, Map<String, String> extra) {

@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qcmb.engine.AtomicJson;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.ErrorClass;
+import org.qcmb.qcschema.AtomicCodec;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.ErrorClass;
+import org.qcmb.qcschema.QcJson;
 
 class ComputeCommandTest {
     private static final String WATER = """
@@ -27,7 +28,7 @@ class ComputeCommandTest {
         Files.writeString(in, WATER.formatted("gradient", "sto-3g"));
         assertThat(Main.execute("compute", in.toString(), "--engine", "builtin", "--output", out.toString()))
                 .isZero();
-        JsonNode r = AtomicJson.mapper().readTree(out.toFile());
+        JsonNode r = QcJson.mapper().readTree(out.toFile());
         assertThat(r.get("schema_name").asText()).isEqualTo("qcschema_output");
         assertThat(r.get("success").asBoolean()).isTrue();
         assertThat(r.get("return_result")).hasSize(9);
@@ -35,7 +36,7 @@ class ComputeCommandTest {
         assertThat(r.get("properties").get("calcinfo_nbasis").asInt()).isEqualTo(7);
         assertThat(r.get("properties").get("calcinfo_natom").asInt()).isEqualTo(3);
         assertThat(r.get("provenance").get("creator").asText()).isEqualTo("builtin");
-        AtomicResult back = AtomicJson.readResult(r);
+        AtomicResult back = AtomicCodec.readResult(r);
         assertThat(back.gradient()[1]).isCloseTo(-0.04123324097970549, within(1e-7));
     }
 
@@ -44,11 +45,11 @@ class ComputeCommandTest {
         Path in = dir.resolve("in.json"), out = dir.resolve("out.json");
         Files.writeString(in, WATER.formatted("energy", "no-such-basis"));
         assertThat(Main.execute("compute", in.toString(), "--output", out.toString())).isEqualTo(Main.EXIT_INPUT);
-        JsonNode r = AtomicJson.mapper().readTree(out.toFile());
+        JsonNode r = QcJson.mapper().readTree(out.toFile());
         assertThat(r.get("success").asBoolean()).isFalse();
         assertThat(r.get("error").get("error_type").asText()).isEqualTo("input_error");
         assertThat(r.get("error").get("error_message").asText()).contains("no-such-basis");
-        assertThat(AtomicJson.readResult(r).error().errorClass()).isEqualTo(ErrorClass.INPUT_ERROR);
+        assertThat(AtomicCodec.readResult(r).error().errorClass()).isEqualTo(ErrorClass.INPUT_ERROR);
     }
 
     @Test

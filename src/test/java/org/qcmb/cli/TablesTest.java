@@ -17,11 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qcmb.engine.Engines;
-import org.qcmb.io.TableReader;
-import org.qcmb.io.TableSchemas;
 import org.qcmb.mbe.ManyBodyInput;
+import org.qcmb.run.ManyBodyRun;
+import org.qcmb.run.RunRequest;
 import org.qcmb.spark.SparkSessions;
+import org.qcmb.tables.TableReader;
+import org.qcmb.tables.TableSchemas;
+import org.qcmb.testing.Trimer;
 
 /** A small run writes every run table with the documented schema, and `sql` answers queries over them. */
 class TablesTest {
@@ -34,11 +36,10 @@ class TablesTest {
     static void runOnce() throws Exception {
         spark = SparkSessions.start("local[2]", null, Map.of("spark.ui.enabled", "false",
                 "spark.sql.shuffle.partitions", "2"));
-        ManyBodyInput in = RunIntegrationTest.trimer("gradient", "[\"cp\", \"nocp\", \"vmfc\"]", "builtin", "hf",
-                "sto-3g", "{}");
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        result = new ManyBodyRun(quiet, quiet).execute(new ManyBodyRun.Options(in, "trimer", tmp.resolve("out"),
-                tmp.resolve("tables"), null, false, 1, Engines.registry(1), Map.of(), true), spark);
+        ManyBodyInput in = Trimer.input("gradient", "[\"cp\", \"nocp\", \"vmfc\"]", "builtin", "hf", "sto-3g",
+                "{}");
+        result = new ManyBodyRun().execute(RunRequest.builder(in, Engines.registry(1)).inputName("trimer")
+                .out(tmp.resolve("out")).tables(tmp.resolve("tables")).build(), spark);
         TableReader.registerViews(spark, tmp.resolve("tables"));
     }
 

@@ -9,8 +9,8 @@ import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qcmb.io.TableSchemas;
-import org.qcmb.io.TableWriter;
+import org.qcmb.tables.TableSchemas;
+import org.qcmb.tables.TableWriter;
 
 /** The notebook cell helpers on a tables directory that holds only a runs table (as after a failed run). */
 class NotebookTest {

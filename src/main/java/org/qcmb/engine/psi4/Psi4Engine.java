@@ -13,18 +13,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
-import org.qcmb.engine.EngineError;
+import org.qcmb.common.Driver;
+import org.qcmb.common.Method;
 import org.qcmb.engine.EngineException;
-import org.qcmb.engine.ErrorClass;
 import org.qcmb.engine.FragmentEngine;
-import org.qcmb.engine.Provenance;
+import org.qcmb.qcschema.AtomicCodec;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicProperties;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.EngineError;
+import org.qcmb.qcschema.ErrorClass;
+import org.qcmb.qcschema.Provenance;
+import org.qcmb.qcschema.QcJson;
 
 /**
  * Psi4 as an external program, driven through its QCSchema JSON mode.
@@ -182,7 +185,7 @@ public final class Psi4Engine implements FragmentEngine {
         Path inJson = scratch.resolve(INPUT_FILE);
         List<String> command = new ArrayList<>(List.of(executable(), "--nthread", Integer.toString(settings.threads())));
         try {
-            Psi4Json.MAPPER.writeValue(inJson.toFile(), Psi4Json.input(input, settings.memoryBytes()));
+            QcJson.mapper().writeValue(inJson.toFile(), Psi4Json.input(input, settings.memoryBytes()));
             if (input.externalCharges().isEmpty()) {
                 command.addAll(List.of("--json", INPUT_FILE));
             } else {
@@ -229,7 +232,7 @@ public final class Psi4Engine implements FragmentEngine {
 
     private static JsonNode readOutput(Path inJson) {
         try {
-            return Files.isRegularFile(inJson) ? Psi4Json.MAPPER.readTree(inJson.toFile()) : null;
+            return Files.isRegularFile(inJson) ? QcJson.mapper().readTree(inJson.toFile()) : null;
         } catch (IOException e) {
             return null; // truncated or garbled: psi4 died while writing
         }
@@ -256,17 +259,11 @@ public final class Psi4Engine implements FragmentEngine {
         }
         Driver driver = input.driver();
         int n3 = 3 * input.molecule().atomCount();
-        double energy = doc.path("properties").path("return_energy").asDouble(Double.NaN);
-        double[] gradient = null;
-        double[] hessian = null;
-        switch (driver) {
-            case ENERGY -> energy = doc.path("return_result").asDouble(energy);
-            case GRADIENT -> gradient = Psi4Json.doubles(doc.path("return_result"));
-            case HESSIAN -> {
-                gradient = Psi4Json.currentGradient(doc);
-                hessian = Psi4Json.doubles(doc.path("return_result"));
-            }
-        }
+        AtomicResult read = AtomicCodec.readResult(doc);
+        double energy = read.energy();
+        // the Hessian driver leaves the gradient in Psi4's qcvars, not in the QCSchema properties
+        double[] gradient = driver == Driver.HESSIAN ? Psi4Json.currentGradient(doc) : read.gradient();
+        double[] hessian = read.hessian();
         if (Double.isNaN(energy) || (gradient != null && gradient.length != n3)
                 || (driver != Driver.ENERGY && gradient == null)
                 || (driver == Driver.HESSIAN && (hessian == null || hessian.length != n3 * n3))) {
@@ -274,15 +271,16 @@ public final class Psi4Engine implements FragmentEngine {
                     "psi4 reported success but its result is incomplete for " + n3 / 3 + " atoms and driver "
                             + driver.schemaName()), provenance);
         }
-        return new AtomicResult(true, driver, energy, gradient, hessian,
-                Psi4Json.properties(doc, driver == Driver.HESSIAN && hessianByFiniteDifference(input)),
-                provenance, null);
+        AtomicProperties p = read.properties();
+        AtomicProperties properties = new AtomicProperties(p.returnEnergy(), p.scfTotalEnergy(), p.mp2TotalEnergy(),
+                p.nuclearRepulsionEnergy(), p.scfIterations(), p.nbasis(), p.natom(),
+                driver == Driver.HESSIAN && hessianByFiniteDifference(input));
+        return new AtomicResult(true, driver, energy, gradient, hessian, properties, provenance, null);
     }
 
     /** Psi4 1.3.2 has analytic Hessians for HF only; embed.py Hessians are finite differences of gradients. */
     private static boolean hessianByFiniteDifference(AtomicInput input) {
-        String method = input.model().method().toLowerCase(Locale.ROOT);
-        return !input.externalCharges().isEmpty() || !(method.equals("hf") || method.equals("scf"));
+        return !input.externalCharges().isEmpty() || !Method.of(input.model().method()).meanField();
     }
 
     static ErrorClass classify(Psi4Json.Failure failure) {

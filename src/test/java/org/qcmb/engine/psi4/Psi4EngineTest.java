@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
-import org.qcmb.engine.ErrorClass;
-import org.qcmb.engine.Model;
-import org.qcmb.engine.PointCharge;
+import org.qcmb.common.Driver;
 import org.qcmb.molecule.Molecule;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.ErrorClass;
+import org.qcmb.qcschema.Model;
+import org.qcmb.qcschema.PointCharge;
 
 /**
  * Runs the real psi4 program. Skipped when psi4 is not installed, except under CI=true, where a missing psi4 is a

@@ -1,7 +1,7 @@
 package org.qcmb.engine.builtin.scf;
 
 import java.util.concurrent.ExecutorService;
-import org.qcmb.engine.ErrorClass;
+import org.qcmb.qcschema.ErrorClass;
 import org.qcmb.engine.EngineException;
 import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.integrals.Charges;
@@ -9,8 +9,9 @@ import org.qcmb.engine.builtin.integrals.OneElectron;
 import org.qcmb.engine.builtin.integrals.ShellQuartets;
 
 /**
- * Closed-shell Hartree-Fock (Roothaan-Hall) with DIIS and a core-Hamiltonian guess. Integrals are over Cartesian
- * functions; the Fock matrix is brought to the working (pure or Cartesian) basis by F = T F_cart T^T.
+ * Closed-shell Hartree-Fock (Roothaan-Hall) with DIIS and a SAD guess (the core Hamiltonian when SAD cannot be
+ * built). Integrals are over Cartesian functions; the Fock matrix is brought to the working (pure or Cartesian)
+ * basis by F = T F_cart T^T.
  * Convergence: |dE| < e_convergence and RMS of the orthogonalised error FDS - SDF < d_convergence.
  */
 public final class RhfSolver {
