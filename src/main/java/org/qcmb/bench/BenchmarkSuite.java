@@ -84,7 +84,7 @@ public final class BenchmarkSuite {
             new TableWriter(spark, settings.tables()).append("benchmarks", TableSchemas.BENCHMARKS,
                     Figures.rows(runId, started, all));
             if (settings.plots() != null) {
-                observer.plotsWritten(PlotFiles.writeAll(spark, settings.tables(), null, settings.plots(), n -> { }),
+                observer.plotsWritten(PlotFiles.writeAll(spark, settings.tables(), null, true, settings.plots(), n -> { }),
                         settings.plots());
             }
         } finally {

@@ -6,6 +6,7 @@ import org.qcmb.common.InputException;
 import org.qcmb.engine.EngineRegistry;
 import org.qcmb.engine.psi4.Psi4Engine;
 import org.qcmb.io.InputReader;
+import org.qcmb.io.XyzOptions;
 import org.qcmb.qcschema.manybody.InputDocument;
 import org.qcmb.run.ManyBodyRun;
 import org.qcmb.run.RunRequest;
@@ -40,8 +41,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-tables", description = "do not write metrics tables")
     boolean noTables;
 
-    @Option(names = "--resume", description = "reuse the fragment results stored in DIR by an interrupted run")
+    @Option(names = "--resume", description = "reuse the fragment results stored in DIR by an earlier run of this"
+            + " input (an interrupted or failed one, or a finished one: nothing is recomputed)")
     boolean resume;
+
+    @Option(names = "--accept-changed-input", description = "with --resume: also reuse stored results of a changed"
+            + " input, wherever a fragment's calculation is identical (same per-fragment hash); listed in"
+            + " DIR/reused-fragments.txt")
+    boolean acceptChangedInput;
+
+    @Option(names = "--overwrite", description = "compute everything again although DIR holds results; they are"
+            + " replaced only when the new run succeeds")
+    boolean overwrite;
 
     @Option(names = "--engine-threads", paramLabel = "N", defaultValue = "1",
             description = "threads per fragment calculation; Spark reserves as many cores per task (default: 1)")
@@ -56,6 +67,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--plots", description = "also write PNG plots of this run (timeline, memory, n-body"
             + " convergence, time per level) into DIR/plots")
     boolean plots;
+
+    @Option(names = "--plots-all-runs", description = "with --plots: the time-per-level plot shows every successful"
+            + " run of the tables directory, not only this one")
+    boolean plotsAllRuns;
 
     @Mixin
     SharedOptions.Verbose verbose;
@@ -74,8 +89,17 @@ public final class RunCommand implements Callable<Integer> {
         if (plots && noTables) {
             throw new InputException("--plots draws from the tables: it cannot be combined with --no-tables");
         }
-        InputDocument doc = InputReader.readDocument(input, xyz.toOptions(),
+        if (plotsAllRuns && !plots) {
+            throw new InputException("--plots-all-runs goes with --plots");
+        }
+        XyzOptions options = xyz.toOptions();
+        InputDocument doc = InputReader.readDocument(input, options,
                 note -> System.err.println("qcmb: note: " + note));
+        if (InputReader.isXyz(input) && !options.missingForRun().isEmpty()) {
+            throw new InputException(String.join(" and ", options.missingForRun()) + (options.missingForRun().size()
+                    == 1 ? " is" : " are") + " missing: an XYZ input runs with --method and --basis, e.g. --method hf"
+                    + " --basis sto-3g");
+        }
         RunRequest request = RunRequest.builder(doc.input(),
                         engines != null ? engines : Engines.registry(engineThreads, psi4Mode,
                                 Engines.localSlots(effectiveMaster(), engineThreads)))
@@ -84,8 +108,11 @@ public final class RunCommand implements Callable<Integer> {
                 .out(out)
                 .tables(noTables ? null : tables.dir)
                 .plots(plots ? out.resolve("plots") : null)
+                .plotAllRuns(plotsAllRuns)
                 .master(master.url)
                 .resume(resume)
+                .acceptChangedInput(acceptChangedInput)
+                .overwrite(overwrite)
                 .engineThreads(engineThreads)
                 .observer(new ConsoleObserver(System.out, System.err))
                 .build();

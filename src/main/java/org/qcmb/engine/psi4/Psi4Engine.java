@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.qcmb.common.Driver;
 import org.qcmb.common.Method;
+import org.qcmb.engine.CalculationSpec;
 import org.qcmb.engine.EngineException;
 import org.qcmb.engine.FragmentEngine;
 import org.qcmb.qcschema.AtomicCodec;
@@ -237,8 +238,8 @@ public final class Psi4Engine implements FragmentEngine {
 
     /** Names and keywords that Psi4 would misread or that would reach its file system (see {@link Psi4Specification}). */
     @Override
-    public void validate(Driver driver, Model model, Map<String, Object> keywords) {
-        Psi4Specification.check(driver, model, keywords);
+    public void validate(CalculationSpec spec) {
+        Psi4Specification.check(spec.driver(), spec.model(), spec.keywords());
     }
 
     @Override
@@ -246,7 +247,7 @@ public final class Psi4Engine implements FragmentEngine {
         long start = System.nanoTime();
         Path scratch = null;
         try {
-            validate(input.driver(), input.model(), input.keywords());
+            Psi4Specification.check(input.driver(), input.model(), input.keywords());
             scratch = createScratch();
             writeInput(input, scratch);
             JsonNode output = settings.mode() == Mode.WORKER ? runInWorker(scratch) : runProcess(input, scratch);

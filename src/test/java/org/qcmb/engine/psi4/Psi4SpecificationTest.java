@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.qcmb.engine.CalculationSpec;
+import org.qcmb.molecule.Element;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,7 +29,7 @@ class Psi4SpecificationTest {
     private final Psi4Engine engine = new Psi4Engine();
 
     private static void assertRefused(Model model, Map<String, Object> keywords, String... messageParts) {
-        assertThatThrownBy(() -> new Psi4Engine().validate(Driver.ENERGY, model, keywords))
+        assertThatThrownBy(() -> new Psi4Engine().validate(spec(Driver.ENERGY, model, keywords)))
                 .isInstanceOfSatisfying(EngineException.class,
                         e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.INPUT_ERROR))
                 .message().contains(messageParts).doesNotContain("\n");
@@ -38,14 +40,14 @@ class Psi4SpecificationTest {
     @ValueSource(strings = {"sto-3g", "6-31G*", "6-311++G(2d,2p)", "6-31+G**", "cc-pV(D+d)Z", "aug-cc-pVTZ",
             "def2-SVP", "heavy-aug-cc-pvdz", "cc-pvdz-decon", "cc-pvdz-jkfit", "pcseg-1", "6-311g(2df,2pd)"})
     void basisNamesOfPsi4sLibraryPass(String basis) {
-        assertThatCode(() -> engine.validate(Driver.GRADIENT, new Model("hf", basis), Map.of()))
+        assertThatCode(() -> engine.validate(spec(Driver.GRADIENT, new Model("hf", basis), Map.of())))
                 .doesNotThrowAnyException();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"hf", "mp2", "scf", "b3lyp-d3(bj)", "ccsd(t)", "mp2.5", "wb97x-d", "scs-omp2"})
     void methodNamesPass(String method) {
-        assertThatCode(() -> engine.validate(Driver.ENERGY, new Model(method, "cc-pvdz"), Map.of()))
+        assertThatCode(() -> engine.validate(spec(Driver.ENERGY, new Model(method, "cc-pvdz"), Map.of())))
                 .doesNotThrowAnyException();
     }
 
@@ -73,17 +75,17 @@ class Psi4SpecificationTest {
         assertRefused(new Model("hf", "cc-pvdz"), Map.of("function_kwargs", Map.of("x", "..")),
                 "keyword 'function_kwargs'");
         assertRefused(new Model("hf", "cc-pvdz"), Map.of("scf type", "pk"), "'scf type'");
-        assertThatCode(() -> engine.validate(Driver.ENERGY, new Model("hf", "cc-pvdz"),
+        assertThatCode(() -> engine.validate(spec(Driver.ENERGY, new Model("hf", "cc-pvdz"),
                 Map.of("scf_type", "pk", "e_convergence", 1e-10, "basis_guess", true, "df_basis_scf",
-                        "cc-pvdz-jkfit", "docc", List.of(3, 0, 1, 1))))
+                        "cc-pvdz-jkfit", "docc", List.of(3, 0, 1, 1)))))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void aBasisFileMustBeAnAbsolutePathToAReadableFile(@TempDir Path dir) throws IOException {
         Path gbs = Files.writeString(dir.resolve("mine.gbs"), "spherical\n****\n");
-        assertThatCode(() -> engine.validate(Driver.ENERGY, new Model("hf", "mine"),
-                Map.of("basis_file", gbs.toString()))).doesNotThrowAnyException();
+        assertThatCode(() -> engine.validate(spec(Driver.ENERGY, new Model("hf", "mine"),
+                Map.of("basis_file", gbs.toString())))).doesNotThrowAnyException();
         assertRefused(new Model("hf", "mine"), Map.of("basis_file", "mine.gbs"), "'basis_file'", "absolute");
         assertRefused(new Model("hf", "mine"), Map.of("basis_file", dir.resolve("none.gbs").toString()),
                 "not a readable file");
@@ -116,5 +118,12 @@ class Psi4SpecificationTest {
         assertThat(r.error().errorClass()).isEqualTo(ErrorClass.INPUT_ERROR);
         assertThat(r.error().message()).contains("model.basis").contains("not a basis set name");
         assertThat(root).isEmptyDirectory();
+    }
+
+    /** A one-calculation spec: a water molecule, singlet, no point charges. */
+    private static CalculationSpec spec(Driver driver, Model model, Map<String, Object> keywords) {
+        return new CalculationSpec(driver, model, keywords,
+                new java.util.TreeSet<>(java.util.List.of(Element.of("O"), Element.of("H"))),
+                java.util.List.of(new CalculationSpec.ChargeState(0, 1, "fragment 1")), false);
     }
 }
