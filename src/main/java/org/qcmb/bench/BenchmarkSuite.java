@@ -89,7 +89,8 @@ public final class BenchmarkSuite {
             SparkSession spark = SparkSessions.start("local[1]", null, Map.of("spark.ui.enabled", "false",
                     "spark.sql.shuffle.partitions", "2"));
             try {
-                observer.plotsWritten(PlotFiles.writeAll(spark, settings.tables(), null, settings.plots(), n -> { }),
+                observer.plotsWritten(PlotFiles.writeAll(spark, settings.tables(), null, true, settings.plots(),
+                        n -> { }),
                         settings.plots());
             } finally {
                 spark.stop();

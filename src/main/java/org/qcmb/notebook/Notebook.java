@@ -147,7 +147,7 @@ public final class Notebook {
 
     /** Stage wall time per n-body level, one bar per run (stages). */
     public static Object levelTimesPlot() {
-        return render(Charts.levelTimes(TableData.levelTimes(spark())), "stages: no rows");
+        return render(Charts.levelTimes(TableData.levelTimes(spark(), null)), "stages: no rows");
     }
 
     /** Gantt-like timeline of the tasks of one run, one row per executor slot (tasks). */

@@ -13,8 +13,16 @@ public interface RunObserver {
     RunObserver SILENT = new RunObserver() {
     };
 
-    /** The plan is made and the engines are checked; {@code stored} fragments will be reused. */
-    default void planned(RunReport report, int stored) {
+    /**
+     * The plan is made, the engines are checked and the output folder is locked; {@code stored} fragment results may
+     * be reused ({@link OutputMode#RESUME}: this input's, all reused; {@link OutputMode#RESUME_CHANGED_INPUT}: every
+     * store's, reused where the calculation is identical).
+     */
+    default void planned(RunReport report, int stored, OutputMode mode) {
+    }
+
+    /** With --accept-changed-input: how many stored results were reused by content, listed in {@code file}. */
+    default void reusedByContent(int count, Path file) {
     }
 
     /** Where per-level progress lines go (done/total, elapsed), or null for none. */
