@@ -3,6 +3,7 @@
 # installed is left alone, and apt-get update runs at most once, only when something must be installed.
 # Needs root (or passwordless sudo) only when something is missing. Quiet unless something fails.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../submit-scripts/lib.sh"
 
 log=$(mktemp "${TMPDIR:-/tmp}/install-test-deps.XXXXXX.log")
 trap 'rm -f "$log"' EXIT

@@ -1,9 +1,26 @@
-# Shared by the submit-scripts: locate the build, make a "Spark home" from the Maven-resolved jars.
-# Source it; it defines QCMB_HOME, APP_JAR, JAVA, SPARK_FLAGS and spark_home().
+# Shared by every script of submit-scripts/ and scripts/: locate the build, make a "Spark home" from the
+# Maven-resolved jars. Source it; it defines (and exports) QCMB_HOME, and defines APP_JAR, JAVA, SPARK_FLAGS, ENGINE_FLAGS,
+# require_build() and spark_home().
 QCMB_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export QCMB_HOME
 APP_JAR="$(ls "$QCMB_HOME"/target/qcmb-spark-*.jar 2>/dev/null | grep -v -e sources -e tests | head -n1 || true)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 read -r -a SPARK_FLAGS < <(grep -v '^#' "$QCMB_HOME/conf/jvm-flags")
+# The engine's JVM options, the same for the launchers and the class-data archive (whose module options must match):
+# the Vector API module for the dense kernels, G1 for the density-fitting tensors (see submit-scripts/qcmb).
+ENGINE_FLAGS=(--add-modules=jdk.incubator.vector -XX:+UseG1GC)
+# The launchers' class path; the class-data archive is only valid for exactly this one (same jars, same order).
+APP_CLASSPATH="$APP_JAR:$QCMB_HOME/target/lib/*"
+# The class-data-sharing archive that `mvn package` makes (submit-scripts/make-class-archive); not in git.
+CLASS_ARCHIVE="$QCMB_HOME/target/qcmb.jsa"
+
+# JVM options that map the class-data archive, when it exists and is newer than the jars it was made from.
+# The JVM checks the jars itself and starts without the archive (silently: cds logging is off) when they differ.
+class_archive_opts() {
+  if [[ -f "$CLASS_ARCHIVE" && "$CLASS_ARCHIVE" -nt "$APP_JAR" && ! "$QCMB_HOME/target/lib" -nt "$CLASS_ARCHIVE" ]]; then
+    echo "-XX:SharedArchiveFile=$CLASS_ARCHIVE -Xlog:cds=off -Xlog:cds+dynamic=off"
+  fi
+}
 
 require_build() {
   if [[ -z "$APP_JAR" || ! -d "$QCMB_HOME/target/lib" ]]; then

@@ -1,17 +1,24 @@
 package org.qcmb.cli;
 
-import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qcmb.io.AnalysisCase;
-import org.qcmb.io.ResultWriter;
+import org.qcmb.io.AtomicFile;
 import org.qcmb.mbe.Assembler;
+import org.qcmb.mbe.ComponentResult;
+import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.ManyBodyResult;
 import org.qcmb.mbe.Plan;
 import org.qcmb.mbe.Planner;
-import org.qcmb.mbe.ResultDocument;
+import org.qcmb.qcschema.QcJson;
+import org.qcmb.qcschema.SchemaVersion;
+import org.qcmb.qcschema.manybody.ManyBodyResultCodec;
+import org.qcmb.qcschema.manybody.ResultShape;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,24 +38,32 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Write the document to FILE (overwritten) instead of standard output.")
     Path output;
 
-    @Option(names = "--with-components", description = "Include the component results, keyed by label.")
+    @Option(names = "--with-components",
+            description = "Also write the given component results (energy, gradient, hessian) as component_results.")
     boolean withComponents;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    SharedOptions.Verbose verbose;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         AnalysisCase c = AnalysisCase.read(file);
         Plan plan = Planner.plan(c.spec());
         ManyBodyResult r = Assembler.assemble(plan, c.driver(), c.results());
-        Map<String, Object> doc = ResultDocument.build(r, c.molecule().nuclearRepulsionEnergy(),
-                withComponents ? c.results() : null);
+        Map<FragmentTask, JsonNode> given = null;
+        if (withComponents) {
+            given = new LinkedHashMap<>();
+            for (Map.Entry<FragmentTask, ComponentResult> e : c.results().entrySet()) {
+                given.put(e.getKey(), ManyBodyResultCodec.numbers(e.getValue()));
+            }
+        }
+        String json = QcJson.document(ManyBodyResultCodec.document(r, c.molecule(),
+                new ResultShape(SchemaVersion.V1, withComponents), c.results(), given));
         if (output == null) {
-            System.out.print(ResultWriter.toJson(doc));
+            System.out.print(json);
             System.out.flush();
         } else {
-            ResultWriter.write(doc, output);
+            AtomicFile.write(output, json);
         }
         return 0;
     }

@@ -1,20 +1,20 @@
 package org.qcmb.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicJson;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.EngineRegistry;
-import org.qcmb.engine.ErrorClass;
+import org.qcmb.common.InputException;
 import org.qcmb.engine.FragmentEngine;
-import org.qcmb.engine.builtin.BuiltinEngine;
-import org.qcmb.molecule.InputException;
+import org.qcmb.qcschema.AtomicCodec;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.ErrorClass;
+import org.qcmb.qcschema.QcJson;
+import org.qcmb.qcschema.SchemaVersion;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,44 +24,40 @@ import picocli.CommandLine.Parameters;
  * its error is written in every case the input could be read).
  */
 @Command(name = "compute", mixinStandardHelpOptions = true,
-        description = "Run one QCSchema AtomicInput (JSON, geometry in bohr) and write the AtomicResult JSON. "
-                + "External point charges: extras.external_charges = [[q, x, y, z], ...] (bohr).")
+        description = "Run one QCSchema AtomicInput (JSON, geometry in bohr; QCSchema v1 or v2) and write the"
+                + " AtomicResult JSON in the input's version. External point charges: extras.external_charges"
+                + " (v2: specification.extras.external_charges) = [[q, x, y, z], ...] (bohr).")
 public final class ComputeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ATOMIC_INPUT.json", description = "QCSchema AtomicInput JSON file")
     Path input;
 
-    @Option(names = "--engine", defaultValue = "builtin", description = "engine (program): ${DEFAULT-VALUE}")
+    @Option(names = "--engine", defaultValue = "builtin",
+            description = "engine (program): builtin, psi4 or synthetic (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the result here instead of stdout")
     Path output;
 
-    @Option(names = "--verbose", description = "print stack traces of failures")
-    boolean verbose;
+    @Mixin
+    SharedOptions.Verbose verbose;
 
     @Override
     public Integer call() throws IOException {
-        JsonNode root;
-        if (!Files.isRegularFile(input)) {
-            throw new InputException("input file " + input + " not found");
-        }
-        try {
-            root = AtomicJson.mapper().readTree(Files.readString(input));
-        } catch (JsonProcessingException e) {
-            throw new InputException(input + " is not valid JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = QcJson.readTree(input);
+        SchemaVersion version;
         AtomicInput in;
         try {
-            in = AtomicJson.readInput(root);
+            version = AtomicCodec.version(root);
+            in = AtomicCodec.readInput(root);
         } catch (InputException e) {
             throw new InputException(input + ": " + e.getMessage(), e);
         }
-        FragmentEngine eng = registry().engine(engine);
+        FragmentEngine eng = Engines.registry(1).engine(engine);
         eng.checkAvailable();
         AtomicResult r = eng.compute(in);
-        String json = AtomicJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(
-                AtomicJson.writeResult(in, r)) + System.lineSeparator();
+        String json = QcJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(
+                AtomicCodec.writeResult(in, r, version)) + System.lineSeparator();
         if (output != null) {
             Files.writeString(output, json);
         } else {
@@ -74,9 +70,5 @@ public final class ComputeCommand implements Callable<Integer> {
         System.err.println("qcmb: " + (r.error().errorClass() == ErrorClass.INPUT_ERROR ? "error" : "failed") + ": "
                 + r.error().message());
         return r.error().errorClass() == ErrorClass.INPUT_ERROR ? Main.EXIT_INPUT : Main.EXIT_FAILED;
-    }
-
-    static EngineRegistry registry() {
-        return new EngineRegistry().register(BuiltinEngine.NAME, BuiltinEngine::new);
     }
 }

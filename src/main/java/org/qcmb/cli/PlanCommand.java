@@ -8,15 +8,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.qcmb.common.InputException;
 import org.qcmb.io.InputReader;
+import org.qcmb.io.XyzOptions;
 import org.qcmb.mbe.AtomicSpecification;
 import org.qcmb.mbe.BsseType;
 import org.qcmb.mbe.ExpansionSpec;
 import org.qcmb.mbe.FragmentTask;
+import org.qcmb.mbe.KeptTerms;
 import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.mbe.Plan;
-import org.qcmb.mbe.Planner;
+import org.qcmb.mbe.ScreeningSpec;
 import org.qcmb.mbe.TaskFamily;
+import org.qcmb.run.ModelChemistryEngines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,8 +39,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--list", description = "Also list every task label, grouped by level.")
     boolean list;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    SharedOptions.Verbose verbose;
 
     @Mixin
     XyzOptionsMixin xyz;
@@ -44,9 +48,20 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        ManyBodyInput in = InputReader.read(input, xyz.toOptions(), note -> System.err.println("qcmb: note: " + note));
+        XyzOptions options = xyz.toOptions();
+        ManyBodyInput in = InputReader.read(input, options, note -> System.err.println("qcmb: note: " + note));
         ExpansionSpec spec = in.expansionSpec();
-        Plan plan = Planner.plan(spec);
+        Plan plan = in.plan();
+        if (InputReader.isXyz(input) && !options.missingForRun().isEmpty()) {
+            System.err.println("qcmb: warning: " + String.join(" and ", options.missingForRun()) + " not given: the"
+                    + " plan is counted, but nothing can run without --method and --basis");
+        } else {
+            try { // the checks run makes before Spark starts, as a warning: planning needs no engine
+                ModelChemistryEngines.resolve(in, plan, Engines.registry(1));
+            } catch (InputException e) {
+                System.err.println("qcmb: warning: run would refuse this input: " + e.getMessage());
+            }
+        }
         StringBuilder sb = new StringBuilder(4096);
         int n = spec.nFragments();
         sb.append("Input:            ").append(input).append('\n');
@@ -69,6 +84,9 @@ public final class PlanCommand implements Callable<Integer> {
         if (spec.supersystemMc() != null) {
             sb.append("  ").append(spec.supersystemMc()).append(": supersystem")
                     .append(describe(in, spec.supersystemMc())).append('\n');
+        }
+        if (plan.screening() != null) {
+            screening(sb, plan);
         }
         TreeSet<Integer> levels = new TreeSet<>(plan.tasksByLevel().keySet());
         sb.append("\nTasks per level (level = number of real fragments; one Spark stage each):\n");
@@ -113,6 +131,36 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The screening rule and, per order decided before the run, the kept and screened terms. */
+    private static void screening(StringBuilder sb, Plan plan) {
+        ScreeningSpec rule = plan.screening().spec();
+        sb.append("Screening:\n");
+        if (!rule.distance().isEmpty()) {
+            sb.append("  distance cutoffs (").append(rule.metric().label()).append(", angstrom): ")
+                    .append(rule.distance()).append('\n');
+        }
+        if (rule.energyScreened()) {
+            sb.append("  energy thresholds (hartree, on the sum of |increment| of the (n-1)-subsets): ")
+                    .append(rule.energy()).append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "  %-8s%14s%14s%14s%n", "order", "candidates", "kept", "screened"));
+        KeptTerms kept = plan.kept();
+        for (int k = 1; k <= kept.through(); k++) {
+            sb.append(String.format(Locale.ROOT, "  %-8d%14d%14d%14d%n", k, kept.candidates(k), kept.kept(k),
+                    kept.candidates(k) - kept.kept(k)));
+        }
+        for (int k = kept.through() + 1; k <= plan.spec().maxNbody(); k++) {
+            sb.append(String.format(Locale.ROOT, "  %-8d%14d%28s%n", k, kept.candidates(k),
+                    "depends on results"));
+        }
+        if (!plan.complete()) {
+            sb.append("  Orders ").append(kept.through() + 1).append("..").append(plan.spec().maxNbody())
+                    .append(" are energy-screened: each is planned during the run from the previous order's"
+                            + " increments, so their counts depend on results and the tasks below stop at order ")
+                    .append(kept.through()).append(".\n");
+        }
     }
 
     private static String describe(ManyBodyInput in, String mc) {

@@ -1,5 +1,7 @@
 package org.qcmb.engine;
 
+import org.qcmb.qcschema.ErrorClass;
+
 /** A failure inside an engine, with its class; engines turn it into a failed {@link AtomicResult}. */
 public class EngineException extends RuntimeException {
     private final ErrorClass errorClass;

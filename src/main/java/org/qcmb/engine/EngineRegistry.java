@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.qcmb.qcschema.ErrorClass;
 
 /** Maps program names ("builtin", "psi4") to engines. */
 public final class EngineRegistry {

@@ -2,6 +2,8 @@ package org.qcmb.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
 
 /** An engine whose inputs get default keywords (e.g. num_threads from --engine-threads) unless they set their own. */
 public final class WithDefaultKeywords implements FragmentEngine {
@@ -31,10 +33,19 @@ public final class WithDefaultKeywords implements FragmentEngine {
     }
 
     @Override
+    public void validate(CalculationSpec spec) {
+        engine.validate(spec.withKeywords(withDefaults(spec.keywords())));
+    }
+
+    @Override
     public AtomicResult compute(AtomicInput input) {
-        Map<String, Object> keywords = new LinkedHashMap<>(defaults);
-        keywords.putAll(input.keywords());
-        return engine.compute(new AtomicInput(input.molecule(), input.driver(), input.model(), keywords,
-                input.externalCharges()));
+        return engine.compute(new AtomicInput(input.molecule(), input.driver(), input.model(),
+                withDefaults(input.keywords()), input.externalCharges()));
+    }
+
+    private Map<String, Object> withDefaults(Map<String, Object> keywords) {
+        Map<String, Object> all = new LinkedHashMap<>(defaults);
+        all.putAll(keywords);
+        return all;
     }
 }

@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
+import org.qcmb.common.InputException;
 import org.qcmb.mbe.BsseType;
 import org.qcmb.mbe.ComponentResult;
 import org.qcmb.mbe.ExpansionSpec;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.TaskLabel;
-import org.qcmb.molecule.InputException;
 import org.qcmb.molecule.Molecule;
+import org.qcmb.qcschema.MoleculeCodec;
+import org.qcmb.qcschema.QcJson;
+import org.qcmb.qcschema.manybody.ManyBodyInputCodec;
 
 /**
  * A conformance-case-shaped file for {@code analyze}: {@code input} (QCManyBody core inputs: molecule, bsse_type,
@@ -30,7 +33,7 @@ public record AnalysisCase(Molecule molecule, ExpansionSpec spec, Driver driver,
             "supersystem_ie_only", "embedding_charges", "max_nbody", "driver");
 
     public static AnalysisCase read(Path file) {
-        JsonNode root = Json.readTree(file);
+        JsonNode root = QcJson.readTree(file);
         try {
             return parse(root);
         } catch (InputException e) {
@@ -42,24 +45,24 @@ public record AnalysisCase(Molecule molecule, ExpansionSpec spec, Driver driver,
         if (!root.isObject()) {
             throw new InputException("the file must hold an object with 'input' and 'component_results'");
         }
-        if (!Json.has(root, "input")) {
+        if (!QcJson.has(root, "input")) {
             throw InputException.field("input", "is missing (molecule, bsse_type, levels, return_total_data, ...)");
         }
-        if (!Json.has(root, "component_results")) {
+        if (!QcJson.has(root, "component_results")) {
             throw InputException.field("component_results", "is missing (label -> {energy, gradient, hessian})");
         }
-        JsonNode in = Json.object(root.get("input"), "input", INPUT);
-        if (!Json.has(in, "molecule")) {
+        JsonNode in = QcJson.object(root.get("input"), "input", INPUT);
+        if (!QcJson.has(in, "molecule")) {
             throw InputException.field("input.molecule", "is missing");
         }
-        Molecule mol = MoleculeReader.read(in.get("molecule"), "input.molecule");
+        Molecule mol = MoleculeCodec.read(in.get("molecule"), "input.molecule");
         List<BsseType> bsse = new ArrayList<>();
-        List<String> given = Json.has(in, "bsse_type") ? Json.strings(in.get("bsse_type"), "input.bsse_type")
+        List<String> given = QcJson.has(in, "bsse_type") ? QcJson.strings(in.get("bsse_type"), "input.bsse_type")
                 : List.of("cp");
         for (int i = 0; i < given.size(); i++) {
             bsse.add(BsseType.ofCore(given.get(i), "input.bsse_type[" + i + "]"));
         }
-        if (!Json.has(in, "levels") || !in.get("levels").isObject()) {
+        if (!QcJson.has(in, "levels") || !in.get("levels").isObject()) {
             throw InputException.field("input.levels", "is missing: the full map {\"1\": mc, ..., \"M\": mc}"
                     + " (optionally \"supersystem\": mc)");
         }
@@ -95,12 +98,12 @@ public record AnalysisCase(Molecule molecule, ExpansionSpec spec, Driver driver,
             if (!v.isObject()) {
                 throw InputException.field(p, "must be an object {energy, gradient, hessian}");
             }
-            if (!Json.has(v, "energy")) {
+            if (!QcJson.has(v, "energy")) {
                 throw InputException.field(p + ".energy", "is missing (every task reports its energy)");
             }
-            double en = Json.number(v.get("energy"), p + ".energy");
-            double[] g = Json.has(v, "gradient") ? Json.flatNumbers(v.get("gradient"), p + ".gradient") : null;
-            double[] h = Json.has(v, "hessian") ? Json.flatNumbers(v.get("hessian"), p + ".hessian") : null;
+            double en = QcJson.number(v.get("energy"), p + ".energy");
+            double[] g = QcJson.has(v, "gradient") ? QcJson.flatNumbers(v.get("gradient"), p + ".gradient") : null;
+            double[] h = QcJson.has(v, "hessian") ? QcJson.flatNumbers(v.get("hessian"), p + ".hessian") : null;
             if (h != null) {
                 driver = Driver.HESSIAN;
             } else if (g != null && driver == Driver.ENERGY) {
@@ -108,16 +111,16 @@ public record AnalysisCase(Molecule molecule, ExpansionSpec spec, Driver driver,
             }
             results.put(t, new ComponentResult(en, g, h));
         }
-        if (Json.has(in, "driver")) {
-            driver = InputReader.driver(Json.string(in, "driver", "input", "energy"), "input.driver");
+        if (QcJson.has(in, "driver")) {
+            driver = ManyBodyInputCodec.driver(QcJson.string(in, "driver", "input", "energy"), "input.driver");
         }
-        Boolean rtd = Json.bool(in, "return_total_data", "input");
-        Boolean sio = Json.bool(in, "supersystem_ie_only", "input");
-        boolean embedding = Json.has(in, "embedding_charges") && in.get("embedding_charges").size() > 0;
+        Boolean rtd = QcJson.bool(in, "return_total_data", "input");
+        Boolean sio = QcJson.bool(in, "supersystem_ie_only", "input");
+        boolean embedding = QcJson.has(in, "embedding_charges") && in.get("embedding_charges").size() > 0;
         ExpansionSpec spec = new ExpansionSpec(mol.fragmentSizes(), bsse, levels, ss,
                 rtd != null ? rtd : driver != Driver.ENERGY, sio != null && sio, embedding);
-        if (Json.has(in, "max_nbody") && Json.integer(in, "max_nbody", "input") != spec.maxNbody()) {
-            throw InputException.field("input.max_nbody", "is " + Json.integer(in, "max_nbody", "input")
+        if (QcJson.has(in, "max_nbody") && QcJson.integer(in, "max_nbody", "input") != spec.maxNbody()) {
+            throw InputException.field("input.max_nbody", "is " + QcJson.integer(in, "max_nbody", "input")
                     + " but levels goes up to " + spec.maxNbody());
         }
         return new AnalysisCase(mol, spec, driver, results);

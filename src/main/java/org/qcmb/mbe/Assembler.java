@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.qcmb.engine.Driver;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.Driver;
+import org.qcmb.common.InputException;
 
 /**
- * Assembles component results into the many-body result (spec section 4), for energies, gradients and Hessians,
+ * Assembles component results into the many-body result (semantics §4), for energies, gradients and Hessians,
  * nocp/cp/vmfc, multi-level and supersystem. The order of every sum is fixed by the plan (families and
  * lexicographic fragment order), never by the order results arrived, so results do not depend on scheduling:
  * <ol>
@@ -23,6 +23,8 @@ import org.qcmb.molecule.InputException;
  *       body_ret(1);</li>
  *   <li>reported body_bt(n) = left-to-right sums of Delta(1..n).</li>
  * </ol>
+ * A screened plan (kept terms, docs/screening.md) takes its Delta(n) from the kept n-mers' increments instead
+ * ({@link #assembleScreened}); steps 3-5 are shared. Unscreened plans never touch that path.
  */
 public final class Assembler {
     private final Plan plan;
@@ -53,6 +55,10 @@ public final class Assembler {
      * @param results one entry per task of the plan (extra entries are ignored)
      */
     public static ManyBodyResult assemble(Plan plan, Driver driver, Map<FragmentTask, ComponentResult> results) {
+        if (!plan.complete()) {
+            throw new IllegalArgumentException("the energy-screened plan is decided only through order "
+                    + plan.kept().through() + " of " + plan.spec().maxNbody() + ": extend it (Planner.extend) first");
+        }
         return new Assembler(plan, results).run(driver);
     }
 
@@ -89,7 +95,7 @@ public final class Assembler {
             named.putAll(ResultProperties.of(p, r.body, spec, plan.effectiveBsse()));
         }
         return new ManyBodyResult(driver, plan.effectiveBsse(), plan.taskCount(), spec.modelChemistryCount(),
-                spec.nFragments(), nat, ret, bodies, named);
+                spec.nFragments(), nat, ret, bodies, named, plan.screeningExtras());
     }
 
     private boolean allHave(Property p) {
@@ -134,6 +140,27 @@ public final class Assembler {
                 exact.add(sign * r.energy());
                 return;
             }
+            scatter(t, r, sign);
+        }
+
+        /** Adds w times the task's value; energies exactly (the product's rounding error is added too). */
+        void addTimes(FragmentTask t, long w) {
+            ComponentResult r = results.get(t);
+            if (r == null) {
+                throw new InputException("component_results: no result for task " + t.label());
+            }
+            double c = w;
+            if (p == Property.ENERGY) {
+                double prod = c * r.energy();
+                exact.add(prod);
+                exact.add(Math.fma(c, r.energy(), -prod));
+                return;
+            }
+            scatter(t, r, c);
+        }
+
+        /** Adds sign times a gradient or Hessian, expanded to full size (spec 4.2). */
+        private void scatter(FragmentTask t, ComponentResult r, double sign) {
             int[] map = atomMap(t.basis());
             int nb = map.length;
             if (p == Property.GRADIENT) {
@@ -195,6 +222,9 @@ public final class Assembler {
     }
 
     private PropertyResult assembleProperty(Property p) {
+        if (plan.kept() != null) {
+            return assembleScreened(p);
+        }
         int n = spec.nFragments();
         int mMax = spec.maxNbody();
         boolean sio = spec.supersystemIeOnly();
@@ -290,11 +320,7 @@ public final class Assembler {
             }
             delta.put(bt, d);
         }
-        BsseType retBt = eff.get(0);
-        double[] ret = new double[dim];
-        for (int lv = mMax; lv >= 1; lv--) {
-            ret = add(ret, delta.get(retBt).get(lv));
-        }
+        double[] corr = null;
         if (spec.supersystemMc() != null) {
             String mc = spec.supersystemMc();
             double[][] s = new double[n + 1][];
@@ -310,7 +336,27 @@ public final class Assembler {
             full.add(new FragmentTask(mc, all, all), 1.0);
             double[] eFull = full.value();
             s[n] = eFull;
-            double[] corr = sub(eFull, mbe(s, mMax, n, dim));
+            corr = sub(eFull, mbe(s, mMax, n, dim));
+        }
+        return combine(delta, corr, dim);
+    }
+
+    /**
+     * The common tail of both assemblies (spec 4.6-4.8): ret = sum of the return treatment's Delta from the highest
+     * level down, plus the supersystem correction, which also becomes every treatment's Delta(N); body values are
+     * left-to-right sums of Delta; rtd = false subtracts body_ret(1).
+     */
+    private PropertyResult combine(Map<BsseType, TreeMap<Integer, double[]>> delta, double[] corr, int dim) {
+        int n = spec.nFragments();
+        int mMax = spec.maxNbody();
+        boolean rtd = spec.returnTotalData();
+        List<BsseType> eff = plan.effectiveBsse();
+        BsseType retBt = eff.get(0);
+        double[] ret = new double[dim];
+        for (int lv = mMax; lv >= 1; lv--) {
+            ret = add(ret, delta.get(retBt).get(lv));
+        }
+        if (corr != null) {
             ret = add(ret, corr);
             for (BsseType bt : eff) {
                 delta.get(bt).put(n, corr);
@@ -334,6 +380,88 @@ public final class Assembler {
             ordered.put(bt, body.get(bt));
         }
         return new PropertyResult(ret, ordered);
+    }
+
+    /**
+     * A screened expansion over the kept terms K (closed under subsets; docs/screening.md): the n-body increment of
+     * each treatment is the sum of the increments of the kept n-mers, each by inclusion-exclusion over its subsets,
+     * at the mc owning level n. Written per computed task, with cnt_n(U) = number of kept n-mers containing U:
+     * <pre>
+     * nocp  Delta(n) = sum over U in K, |U| <= n, of (-1)^(n-|U|) cnt_n(U) E(U@U)
+     * cp    Delta(1) = monomers in their own basis (as unscreened); Delta(n >= 2) = the same sum over E(U@F)
+     * vmfc  Delta(n) = sum over B in K, |B| = n, of sum over x subset of B of (-1)^(n-|x|) E(x@B)
+     * </pre>
+     * The supersystem correction is E_s(F@F) minus the screened nocp total through M at the supersystem mc. Energies
+     * are exactly rounded sums of exact products; arrays are summed in kept-term order.
+     */
+    private PropertyResult assembleScreened(Property p) {
+        KeptTerms kept = plan.kept();
+        int n = spec.nFragments();
+        int mMax = spec.maxNbody();
+        List<BsseType> eff = plan.effectiveBsse();
+        int dim = p.size(nat);
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i + 1;
+        }
+        int[][] cnt = kept.supersetCounts();
+        boolean mono = spec.returnTotalData() || eff.contains(BsseType.NOCP);
+        Map<BsseType, TreeMap<Integer, double[]>> delta = new EnumMap<>(BsseType.class);
+        for (BsseType bt : eff) {
+            TreeMap<Integer, double[]> d = new TreeMap<>();
+            for (int lv = 1; lv <= mMax; lv++) {
+                String mc = spec.levels().get(lv);
+                final int level = lv;
+                LevelSum ls = new LevelSum(p);
+                switch (bt) {
+                    case NOCP -> weighted(kept, cnt, lv, (u, w) -> ls.addTimes(new FragmentTask(mc, u, u), w));
+                    case CP -> {
+                        if (lv == 1) {
+                            if (mono) {
+                                kept.order(1).forEach(x -> ls.addTimes(new FragmentTask(mc, x, x), 1));
+                            }
+                        } else {
+                            weighted(kept, cnt, lv, (u, w) -> ls.addTimes(new FragmentTask(mc, u,
+                                    u.length == n ? u : all), w));
+                        }
+                    }
+                    case VMFC -> kept.order(lv).forEach(b -> Combinations.forEachSubset(b, x -> ls.addTimes(
+                            new FragmentTask(mc, x.length == b.length ? b : x, b), (level - x.length) % 2 == 0 ? 1 : -1)));
+                }
+                d.put(lv, ls.value());
+            }
+            delta.put(bt, d);
+        }
+        double[] corr = null;
+        if (spec.supersystemMc() != null) {
+            String mc = spec.supersystemMc();
+            LevelSum total = new LevelSum(p);
+            for (int k = 1; k <= mMax; k++) {
+                for (int[] u : kept.order(k)) {
+                    long w = 0;
+                    for (int j = k; j <= mMax; j++) {
+                        w += ((j - k) % 2 == 0 ? 1 : -1) * (long) cnt[kept.id(u)][j];
+                    }
+                    total.addTimes(new FragmentTask(mc, u, u), w);
+                }
+            }
+            LevelSum full = new LevelSum(p);
+            full.add(new FragmentTask(mc, all, all), 1.0);
+            corr = sub(full.value(), total.value());
+        }
+        return combine(delta, corr, dim);
+    }
+
+    /** Calls {@code add(U, (-1)^(n-|U|) cnt_n(U))} for every kept U with |U| <= n inside some kept n-mer. */
+    private static void weighted(KeptTerms kept, int[][] cnt, int n, java.util.function.ObjLongConsumer<int[]> add) {
+        for (int k = 1; k <= n; k++) {
+            for (int[] u : kept.order(k)) {
+                int c = cnt[kept.id(u)][n];
+                if (c != 0) {
+                    add.accept(u, (n - k) % 2 == 0 ? c : -c);
+                }
+            }
+        }
     }
 
     /** Truncated MBE through order k as a total: S_N if k = N, else 0.0 + sum_j (-1)^(k-j) C(N-j-1, k-j) S_j. */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 
 /** A basis-set-superposition-error treatment. */
 public enum BsseType {
@@ -32,8 +32,8 @@ public enum BsseType {
     }
 
     /**
-     * High-level normalisation (spec 1.2): lower-case, aliases ssfc->cp, mbe/none->nocp, duplicates removed keeping
-     * the first occurrence. The first entry is the return treatment.
+     * High-level normalisation (semantics §1.2): lower-case, aliases ssfc->cp, mbe/none->nocp, duplicates removed
+     * keeping the first occurrence. The first entry is the return treatment.
      */
     public static List<BsseType> normalize(List<String> given, String field) {
         LinkedHashSet<BsseType> out = new LinkedHashSet<>();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 
 /**
  * What QCManyBody's core ({@code ManyBodyCore}) receives: fragment sizes, the bsse list (first = return
@@ -99,7 +99,7 @@ public record ExpansionSpec(
 
     /**
      * The effective treatments: the given list, plus nocp (and cp if M = N) when vmfc is requested with a single
-     * model chemistry (these cost no extra tasks; spec 1.4, P4).
+     * model chemistry (these cost no extra tasks; semantics §1.4, P4).
      */
     public List<BsseType> effectiveBsse() {
         List<BsseType> out = new ArrayList<>(bsse);

@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.qcmb.engine.Driver;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.Driver;
+import org.qcmb.common.InputException;
 import org.qcmb.molecule.Molecule;
 
 /**
  * A validated many-body request (QCManyBody's ManyBodyInput after its high-level validation): the molecule,
  * the many-body driver, the normalised bsse list (first = return treatment), the <em>full</em> levels map
  * (every level 1..M named) and optional supersystem model chemistry, rtd, sio, optional embedding charges
- * (index f-1 = fragment f, one charge per atom) and one atomic specification per model chemistry label.
- * Build it with {@link #create}.
+ * (index f-1 = fragment f, one charge per atom), one atomic specification per model chemistry label and an
+ * optional screening rule (null: every term is computed, as QCManyBody does). Build it with {@link #create}.
  */
 public record ManyBodyInput(
         Molecule molecule,
@@ -29,7 +29,8 @@ public record ManyBodyInput(
         boolean returnTotalData,
         boolean supersystemIeOnly,
         double[][] embeddingCharges,
-        Map<String, AtomicSpecification> specifications) implements Serializable {
+        Map<String, AtomicSpecification> specifications,
+        ScreeningSpec screening) implements Serializable {
 
     /** The label a single atomic specification stands for. */
     public static final String AUTO = "(auto)";
@@ -41,26 +42,46 @@ public record ManyBodyInput(
                 supersystemIeOnly, embeddingCharges != null);
     }
 
-    /** Plans the tasks ({@link Planner#plan(ExpansionSpec)} on {@link #expansionSpec()}). */
+    /**
+     * Plans the tasks: {@link Planner#plan(ExpansionSpec)} on {@link #expansionSpec()}, or with a screening rule
+     * {@link Planner#plan(ExpansionSpec, Screening)} (an energy-screened plan is then complete only after
+     * {@link Planner#extend} has been given each order's results).
+     */
     public Plan plan() {
-        return Planner.plan(expansionSpec());
+        if (screening == null) {
+            checkUnscreenedSize();
+        }
+        return screening == null ? Planner.plan(expansionSpec())
+                : Planner.plan(expansionSpec(), Screening.of(screening, molecule));
+    }
+
+    /** The most fragment calculations an unscreened expansion may plan (about 80 bytes each on the driver). */
+    public static final long MAX_UNSCREENED_TASKS = 20_000_000L;
+
+    /**
+     * Refuses, before planning, an unscreened expansion whose candidate terms alone (sum over the levels k of C(N, k),
+     * times 2^k - 1 for vmfc) exceed {@link #MAX_UNSCREENED_TASKS}: it could never be planned, let alone run.
+     */
+    private void checkUnscreenedSize() {
+        int n = molecule.fragmentCount();
+        int top = levels.isEmpty() ? n : levels.lastKey();
+        double total = 0;
+        double c = 1;
+        for (int k = 1; k <= top; k++) {
+            c = c * (n - k + 1) / k;
+            total += c * (bsseTypes.contains(BsseType.VMFC) ? Math.pow(2, k) - 1 : bsseTypes.size());
+        }
+        if (total > MAX_UNSCREENED_TASKS) {
+            throw new InputException(String.format(java.util.Locale.ROOT, "max_nbody (--max-nbody for XYZ input):"
+                    + " %d fragments through %d-body ask for about %.3g fragment calculations, more than the limit of"
+                            + " %d for an unscreened expansion: lower max_nbody or add a screening rule"
+                            + " (docs/screening.md)", n, top, total, MAX_UNSCREENED_TASKS));
+        }
     }
 
     /** The molecule of a task: real fragments x, ghosts B minus x, parent atom order and frame (bohr). */
     public Molecule subMolecule(FragmentTask task) {
         return molecule.subMolecule(task.real(), task.basis());
-    }
-
-    /**
-     * Assembles the collected component results (one per task of {@code plan}, any order) into the result
-     * document (nested maps in a fixed order; write it with {@code org.qcmb.io.ResultWriter}).
-     *
-     * @param includeComponents whether to add {@code component_results} keyed by label
-     */
-    public Map<String, Object> resultDocument(Plan plan, Map<FragmentTask, ComponentResult> results,
-            boolean includeComponents) {
-        ManyBodyResult r = Assembler.assemble(plan, driver, results);
-        return ResultDocument.build(r, molecule.nuclearRepulsionEnergy(), includeComponents ? results : null);
     }
 
     /** The atomic specification of a task's model chemistry. */
@@ -73,7 +94,7 @@ public record ManyBodyInput(
     }
 
     /**
-     * External point charges for task x@B (spec 2.4): every atom of every fragment not in B, as rows
+     * External point charges for task x@B (semantics §2.4): every atom of every fragment not in B, as rows
      * {charge, x, y, z} (bohr). Empty without embedding or when B is all fragments.
      */
     public List<double[]> embeddingChargesFor(FragmentTask task) {
@@ -99,7 +120,7 @@ public record ManyBodyInput(
     }
 
     /**
-     * High-level validation and defaults (spec 1.2, 1.3, 1.5 H1-H7): normalises bsse, expands the abbreviated
+     * High-level validation and defaults (semantics §1.2, 1.3, 1.5 H1-H7): normalises bsse, expands the abbreviated
      * {@code levels}, resolves {@code max_nbody}, defaults rtd by driver, checks sio and embedding.
      *
      * @param bsse bsse_type entries as given (null = ["cp"])
@@ -113,6 +134,18 @@ public record ManyBodyInput(
     public static ManyBodyInput create(Molecule molecule, Driver driver, List<String> bsse,
             Map<String, String> levels, Integer maxNbody, Boolean rtd, Boolean sio,
             Map<String, List<Double>> embedding, Map<String, AtomicSpecification> specs, String prefix) {
+        return create(molecule, driver, bsse, levels, maxNbody, rtd, sio, embedding, specs, null, prefix);
+    }
+
+    /**
+     * As {@link #create(Molecule, Driver, List, Map, Integer, Boolean, Boolean, Map, Map, String)}, with the
+     * {@code screening} block of the keywords as plain JSON values (null when absent), checked by
+     * {@link ScreeningSpec#parse}.
+     */
+    public static ManyBodyInput create(Molecule molecule, Driver driver, List<String> bsse,
+            Map<String, String> levels, Integer maxNbody, Boolean rtd, Boolean sio,
+            Map<String, List<Double>> embedding, Map<String, AtomicSpecification> specs, Map<String, ?> screening,
+            String prefix) {
         String p = prefix == null || prefix.isEmpty() ? "" : prefix + ".";
         int n = molecule.fragmentCount();
         List<BsseType> bt = BsseType.normalize(bsse == null ? List.of("cp") : bsse, p + "bsse_type");
@@ -241,9 +274,11 @@ public record ManyBodyInput(
             }
             used.put(mc, s);
         }
+        ScreeningSpec screen = screening == null ? null
+                : ScreeningSpec.parse(screening, p + "screening", n, sioFlag);
         ManyBodyInput in = new ManyBodyInput(molecule, driver, List.copyOf(bt),
                 Collections.unmodifiableSortedMap(full), ss, retTotal, sioFlag, emb,
-                Collections.unmodifiableMap(used));
+                Collections.unmodifiableMap(used), screen);
         in.expansionSpec(); // core checks (contiguity, N >= 2, ...)
         return in;
     }

@@ -3,7 +3,7 @@ package org.qcmb.mbe;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 
 /**
  * The assembled many-body result, independent of how the component results were computed. Values are flat
@@ -11,7 +11,9 @@ import org.qcmb.engine.Driver;
  *
  * @param ret ret_energy / ret_gradient / ret_hessian per property processed
  * @param bodyDicts per property, per effective bsse type, level n -> cumulative value body_bt(n)
- * @param results the named properties of spec 5.2 (QCManyBody snake_case names)
+ * @param results the named properties of semantics §5.2 (QCManyBody snake_case names)
+ * @param screening for a screened expansion, the rule and the kept/screened counts per order (the result
+ *     document's {@code extras.screening}); null when unscreened
  */
 public record ManyBodyResult(
         Driver driver,
@@ -22,7 +24,8 @@ public record ManyBodyResult(
         int atomCount,
         Map<Property, double[]> ret,
         Map<Property, Map<BsseType, SortedMap<Integer, double[]>>> bodyDicts,
-        SortedMap<String, double[]> results) {
+        SortedMap<String, double[]> results,
+        Map<String, Object> screening) {
 
     public double retEnergy() {
         return ret.get(Property.ENERGY)[0];

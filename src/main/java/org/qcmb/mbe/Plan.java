@@ -13,7 +13,9 @@ import java.util.TreeMap;
  * The tasks of one many-body expansion, de-duplicated within each model chemistry, in a deterministic order:
  * ascending level (number of real fragments |x|), then model chemistry order, then family order (nocp, monomers,
  * cp, vmfc, supersystem), then lexicographic fragment order. The Spark driver runs {@link #tasksByLevel()} as one
- * stage per level, ascending; there are no data dependencies between tasks, levels only organise the work.
+ * stage per level, ascending. Without energy screening there are no data dependencies between tasks, levels only
+ * organise the work. A screened plan ({@link #kept()} not null) computes only the kept terms; an energy-screened
+ * plan is built order by order ({@link Planner#extend}) and is {@link #complete()} once order M is decided.
  */
 public final class Plan {
     private final ExpansionSpec spec;
@@ -21,9 +23,18 @@ public final class Plan {
     private final List<FragmentTask> tasks;
     private final SortedMap<Integer, List<FragmentTask>> byLevel;
     private final Map<String, Map<TaskFamily, long[]>> familyCounts;
+    private final Screening screening;
+    private final KeptTerms kept;
+    private final long[] energyScreened;
 
     Plan(ExpansionSpec spec, List<BsseType> effectiveBsse, SortedMap<Integer, List<FragmentTask>> byLevel,
             Map<String, Map<TaskFamily, long[]>> familyCounts) {
+        this(spec, effectiveBsse, byLevel, familyCounts, null, null, null);
+    }
+
+    Plan(ExpansionSpec spec, List<BsseType> effectiveBsse, SortedMap<Integer, List<FragmentTask>> byLevel,
+            Map<String, Map<TaskFamily, long[]>> familyCounts, Screening screening, KeptTerms kept,
+            long[] energyScreened) {
         this.spec = spec;
         this.effectiveBsse = effectiveBsse;
         this.byLevel = byLevel;
@@ -31,6 +42,58 @@ public final class Plan {
         byLevel.values().forEach(all::addAll);
         this.tasks = Collections.unmodifiableList(all);
         this.familyCounts = familyCounts;
+        this.screening = screening;
+        this.kept = kept;
+        this.energyScreened = energyScreened;
+    }
+
+    /** The screening rule applied to the molecule, or null for an unscreened expansion. */
+    public Screening screening() {
+        return screening;
+    }
+
+    /** The kept terms through the highest order decided so far, or null for an unscreened expansion. */
+    public KeptTerms kept() {
+        return kept;
+    }
+
+    /** Whether every order 1..M is planned (false only for an energy-screened plan still waiting for results). */
+    public boolean complete() {
+        return kept == null || kept.through() >= spec.maxNbody();
+    }
+
+    /** Candidates (closure and distance passed) that the energy rule dropped at order k; 0 for other orders. */
+    public long energyScreened(int k) {
+        return energyScreened == null || k >= energyScreened.length ? 0 : energyScreened[k];
+    }
+
+    long[] energyScreenedCounts() {
+        return energyScreened;
+    }
+
+    /**
+     * The result document's {@code extras.screening}: the rule, and per decided order the candidates C(N, k), the
+     * kept and the screened terms (and, for orders with an energy threshold, how many the energy rule dropped).
+     * Null for an unscreened plan.
+     */
+    public Map<String, Object> screeningExtras() {
+        if (kept == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(screening.spec().describe());
+        Map<String, Object> orders = new LinkedHashMap<>();
+        for (int k = 1; k <= kept.through(); k++) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("candidates", kept.candidates(k));
+            o.put("kept", kept.kept(k));
+            o.put("screened", kept.candidates(k) - kept.kept(k));
+            if (screening.spec().energy().containsKey(k)) {
+                o.put("screened_by_energy", energyScreened(k));
+            }
+            orders.put(String.valueOf(k), o);
+        }
+        out.put("orders", orders);
+        return out;
     }
 
     public ExpansionSpec spec() {
@@ -62,7 +125,11 @@ public final class Plan {
         return tasks.size();
     }
 
-    /** Tasks grouped by level |x| (1..N), ascending; levels without tasks are absent. */
+    /**
+     * Tasks grouped by level, ascending; levels without tasks are absent. The level is |x| (1..N), except in an
+     * energy-screened plan, where it is the order that introduces the task: a vmfc task x@B runs at order |B|,
+     * because the block B is only known once order |B|-1 has been computed.
+     */
     public SortedMap<Integer, List<FragmentTask>> tasksByLevel() {
         return byLevel;
     }

@@ -1,6 +1,6 @@
 package org.qcmb.mbe;
 
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 
 /** A property the assembly runs on: energy, gradient or Hessian. */
 public enum Property {

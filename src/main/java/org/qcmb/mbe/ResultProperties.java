@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** The named result properties of spec 5.2, e.g. {@code cp_corrected_total_energy_through_2_body}. */
+/** The named result properties of semantics §5.2, e.g. {@code cp_corrected_total_energy_through_2_body}. */
 final class ResultProperties {
     private ResultProperties() {
     }

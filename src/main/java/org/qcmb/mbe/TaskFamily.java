@@ -1,6 +1,6 @@
 package org.qcmb.mbe;
 
-/** Why a task is needed (spec 3.1). One task can belong to several families; it runs once. */
+/** Why a task is needed (semantics §3.1). One task can belong to several families; it runs once. */
 public enum TaskFamily {
     NOCP("nocp"), MONO("monomers (rtd)"), CP("cp"), VMFC("vmfc"), SUPERSYSTEM("supersystem");
 

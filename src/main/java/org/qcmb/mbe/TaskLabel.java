@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 
 /**
  * QCManyBody's task label: the Python {@code json.dumps} of {@code [mc, x, B]} with default separators and

@@ -2,7 +2,6 @@ package org.qcmb.notebook;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +12,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.jfree.chart.JFreeChart;
-import org.qcmb.io.TableReader;
-import org.qcmb.io.TableSchemas;
-import org.qcmb.report.Plots;
+import org.qcmb.report.Charts;
+import org.qcmb.report.TableData;
 import org.qcmb.spark.SparkSessions;
+import org.qcmb.tables.TableReader;
+import org.qcmb.tables.TableSchemas;
 
 /**
  * Static helpers for notebook cells (the rapaio Java kernel imports them with {@code import static
@@ -64,30 +64,22 @@ public final class Notebook {
     }
 
     /**
-     * Registers every table folder of dir as a temporary view and returns the view names. Each documented table
-     * ({@link TableSchemas#ALL}) without a folder gets an empty view of its schema, so queries and plots of it show
-     * "no rows" instead of failing (a tables directory from {@code qcmb run} alone has no benchmarks).
+     * Registers every table folder of dir as a temporary view and returns the names of the views with rows. Each
+     * documented table ({@link TableSchemas#ALL}) without rows is an empty view of its schema, so queries and plots
+     * of it show "no rows" instead of failing (a tables directory from {@code qcmb run} alone has no benchmarks).
      */
     public static List<String> tables(String dir) {
-        SparkSession s = spark();
-        List<String> names = TableReader.registerViews(s, Path.of(dir));
-        List<String> empty = new ArrayList<>();
-        TableSchemas.ALL.forEach((name, schema) -> {
-            if (!names.contains(name)) {
-                s.createDataFrame(List.<Row>of(), schema).createOrReplaceTempView(name);
-                empty.add(name);
-            }
-        });
-        if (!empty.isEmpty()) {
-            System.out.println("no rows under " + Path.of(dir).toAbsolutePath() + " for " + String.join(", ", empty)
-                    + " (registered empty)");
+        TableReader.Views views = TableReader.registerViews(spark(), Path.of(dir));
+        if (!views.empty().isEmpty()) {
+            System.out.println("no rows under " + Path.of(dir).toAbsolutePath() + " for "
+                    + String.join(", ", views.empty()) + " (registered empty)");
         }
-        return names;
+        return views.withRows();
     }
 
     /** True when a view (table) of that name is registered. */
     public static boolean has(String view) {
-        return Plots.hasView(spark(), view);
+        return TableData.hasView(spark(), view);
     }
 
     /** A query result as a Spark Dataset (for further processing in a cell). */
@@ -144,52 +136,56 @@ public final class Notebook {
 
     /** Speed-up against cores (benchmarks, category scaling). */
     public static Object speedupPlot() {
-        return render(Plots.speedup(spark()), "benchmarks: no scaling speed-up rows");
+        return render(Charts.speedup(TableData.scaling(spark(), "speedup")), "benchmarks: no scaling speed-up rows");
     }
 
     /** Parallel efficiency against cores (benchmarks, category scaling). */
     public static Object efficiencyPlot() {
-        return render(Plots.efficiency(spark()), "benchmarks: no scaling efficiency rows");
+        return render(Charts.efficiency(TableData.scaling(spark(), "efficiency")),
+                "benchmarks: no scaling efficiency rows");
     }
 
     /** Stage wall time per n-body level, one bar per run (stages). */
     public static Object levelTimesPlot() {
-        return render(Plots.levelTimes(spark()), "stages: no rows");
+        return render(Charts.levelTimes(TableData.levelTimes(spark(), null)), "stages: no rows");
     }
 
     /** Gantt-like timeline of the tasks of one run, one row per executor slot (tasks). */
     public static Object timelinePlot(String runId) {
-        return render(Plots.timeline(spark(), runId), "tasks: no rows for run " + runId);
+        return render(Charts.timeline(runId, TableData.tasks(spark(), runId)), "tasks: no rows for run " + runId);
     }
 
     /** Memory profile of one run (memory). */
     public static Object memoryPlot(String runId) {
-        return render(Plots.memory(spark(), runId), "memory: no rows for run " + runId);
+        return render(Charts.memory(runId, TableData.memory(spark(), runId)), "memory: no rows for run " + runId);
     }
 
     /** Interaction energy against n-body order per treatment for one run (nbody). */
     public static Object convergencePlot(String runId) {
-        return render(Plots.convergence(spark(), runId), "nbody: no rows for run " + runId);
+        return render(Charts.convergence(runId, TableData.convergence(spark(), runId)),
+                "nbody: no rows for run " + runId);
     }
 
     /** A line chart of a query with columns (x, y) or (series, x, y). */
     public static Object lineChart(String query, String title, String xLabel, String yLabel) {
-        return render(Plots.lineChart(df(query), title, xLabel, yLabel), "no rows: " + query);
+        return render(Charts.lineChart(TableData.series(df(query)), title, xLabel, yLabel),
+                "no rows: " + query);
     }
 
     /** A bar chart of a query with columns (category, value) or (series, category, value). */
     public static Object barChart(String query, String title, String categoryLabel, String valueLabel) {
-        return render(Plots.barChart(df(query), title, categoryLabel, valueLabel), "no rows: " + query);
+        return render(Charts.barChart(TableData.bars(df(query)), title, categoryLabel, valueLabel),
+                "no rows: " + query);
     }
 
     /** The newest run with rows in table (by runs.started_at), or null. */
     public static String latestRun(String table) {
-        return Plots.latestRun(spark(), table);
+        return TableData.latestRun(spark(), table);
     }
 
     /** Renders a chart for display: a BufferedImage (shown as PNG by the kernel). */
     public static BufferedImage image(JFreeChart chart) {
-        return Plots.image(chart, WIDTH, HEIGHT);
+        return Charts.image(chart, WIDTH, HEIGHT);
     }
 
     private static Object render(Optional<JFreeChart> chart, String emptyNote) {

@@ -2,17 +2,18 @@ package org.qcmb.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicResult;
+import org.qcmb.common.Method;
 import org.qcmb.engine.FragmentEngine;
-import org.qcmb.engine.Model;
-import org.qcmb.engine.PointCharge;
 import org.qcmb.mbe.AtomicSpecification;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.ManyBodyInput;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.Model;
+import org.qcmb.qcschema.PointCharge;
 
 /**
  * Everything an executor needs to run any task of a run, shipped once per executor as a broadcast variable:
@@ -24,10 +25,14 @@ public final class FragmentContext implements Serializable {
 
     private final ManyBodyInput input;
     private final Map<String, FragmentEngine> engines;
+    private final Map<String, Method> methods;
 
     public FragmentContext(ManyBodyInput input, Map<String, FragmentEngine> engines) {
         this.input = input;
         this.engines = Map.copyOf(engines);
+        Map<String, Method> byMc = new HashMap<>();
+        input.specifications().forEach((mc, spec) -> byMc.put(mc, Method.of(spec.method())));
+        this.methods = Map.copyOf(byMc);
     }
 
     public ManyBodyInput input() {
@@ -58,12 +63,11 @@ public final class FragmentContext implements Serializable {
         long nbf = 0;
         for (int f : task.basis()) {
             for (int a : input.molecule().fragments().get(f - 1)) {
-                int z = input.molecule().element(a).atomicNumber();
-                nbf += z <= 2 ? 1 : z <= 10 ? 5 : z <= 18 ? 9 : 13;
+                // a minimal basis: one function for H and He, four more (s + p) per further row
+                nbf += 1 + 4L * (input.molecule().element(a).period() - 1);
             }
         }
         long cost = nbf * nbf * nbf * nbf;
-        String method = String.valueOf(input.specification(task.mc()).method()).toLowerCase(Locale.ROOT);
-        return method.equals("hf") || method.equals("scf") ? cost : 3 * cost;
+        return methods.get(task.mc()).meanField() ? cost : 3 * cost;
     }
 }

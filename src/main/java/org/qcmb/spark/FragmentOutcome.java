@@ -1,8 +1,8 @@
 package org.qcmb.spark;
 
 import java.io.Serializable;
-import org.qcmb.engine.AtomicResult;
 import org.qcmb.mbe.FragmentTask;
+import org.qcmb.qcschema.AtomicResult;
 
 /**
  * A task and what its engine returned (success or a classified failure), with the Spark partition and

@@ -9,14 +9,17 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.qcmb.engine.AtomicResult;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.Plan;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.mbe.Planner;
 
 /**
  * The driver of a many-body run: for each n-body level of the plan, in ascending order, one Spark job of that
  * level's fragment calculations on the executors; results are collected per level and handed to a sink (which
- * persists them for resume) before the next level starts.
+ * persists them for resume) before the next level starts. An energy-screened plan is not complete up front: once
+ * every planned level has been collected, the next level is planned from the results so far
+ * ({@link Planner#extend}), so level n's job really depends on level n-1's.
  */
 public final class ManyBodyJob {
     private final SparkSession spark;
@@ -51,9 +54,12 @@ public final class ManyBodyJob {
         void levelDone(int level, List<FragmentOutcome> outcomes);
     }
 
-    /** What a run produced: every result by task (resumed ones included), the failures, timings in ms. */
+    /**
+     * What a run produced: every result by task (resumed ones included), the failures, timings in ms, and the plan
+     * as it ended (for energy screening, complete only if no level failed): assemble with this one.
+     */
     public record Outcome(Map<FragmentTask, AtomicResult> results, List<FragmentOutcome> failures,
-            int computed, int reused, long firstSubmitMs, long lastCollectMs) {
+            int computed, int reused, long firstSubmitMs, long lastCollectMs, Plan plan) {
         public boolean succeeded() {
             return failures.isEmpty();
         }
@@ -85,6 +91,18 @@ public final class ManyBodyJob {
      * Stops after the first level with failed fragments: higher levels would be wasted work.
      */
     public Outcome run(FragmentContext context, Plan plan, Map<String, AtomicResult> done, LevelSink sink) {
+        return run(context, plan, t -> done.get(t.label()), sink);
+    }
+
+    /**
+     * As {@link #run(FragmentContext, Plan, Map, LevelSink)}, with the results of an earlier run looked up per task
+     * (null: compute it), e.g. by a content hash rather than by label.
+     */
+    public Outcome run(FragmentContext context, Plan plan, java.util.function.Function<FragmentTask, AtomicResult> done,
+            LevelSink sink) {
+        if (!plan.complete() && !strategy.perLevelStages()) {
+            throw new IllegalArgumentException("an energy-screened plan needs one stage per level");
+        }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<FragmentContext> shared = sc.broadcast(context);
         int maxFailures = maxTaskFailures(spark.sparkContext().getConf());
@@ -95,13 +113,23 @@ public final class ManyBodyJob {
         int reused = 0;
         long firstSubmit = -1;
         long lastCollect = -1;
-        SortedMap<Integer, List<FragmentTask>> levels = waves(plan);
-        int top = plan.tasksByLevel().isEmpty() ? 0 : plan.tasksByLevel().lastKey();
+        int last = Integer.MIN_VALUE;
         try {
-            for (Map.Entry<Integer, List<FragmentTask>> level : levels.entrySet()) {
+            while (true) {
+                SortedMap<Integer, List<FragmentTask>> pending = waves(plan).tailMap(last + 1);
+                if (pending.isEmpty()) {
+                    if (plan.complete()) {
+                        break;
+                    }
+                    plan = Planner.extend(plan, energies(results)); // the per-level planning hook
+                    continue;
+                }
+                Map.Entry<Integer, List<FragmentTask>> level = pending.entrySet().iterator().next();
+                last = level.getKey();
+                int top = plan.complete() ? plan.tasksByLevel().lastKey() : plan.spec().maxNbody();
                 List<FragmentStage.Costed<FragmentTask>> todo = new ArrayList<>();
                 for (FragmentTask t : level.getValue()) {
-                    AtomicResult old = done.get(t.label());
+                    AtomicResult old = done.apply(t);
                     if (old != null && old.success()) {
                         results.put(t, old);
                         reused++;
@@ -116,9 +144,9 @@ public final class ManyBodyJob {
                         ? FragmentStage.longestFirst(todo) : todo;
                 int partitions = strategy.partitions(stage, sorted, cores);
                 String title = level.getKey() == ALL_LEVELS
-                        ? String.format("MBE all levels: %d fragment calculations%s", sorted.size(), describe(plan))
-                        : String.format("MBE level %d/%d: %d fragment calculations%s", level.getKey(), top,
-                                sorted.size(), describe(plan));
+                        ? String.format("MBE all levels: %s%s", calculations(sorted.size()), describe(plan))
+                        : String.format("MBE level %d/%d: %s%s", level.getKey(), top, calculations(sorted.size()),
+                                describe(plan));
                 if (progress != null) {
                     progress.announce(title, itemsPerPartition(sorted.size(), partitions));
                 }
@@ -147,7 +175,18 @@ public final class ManyBodyJob {
             sc.setLocalProperty(MetricsListener.LEVEL_PROPERTY, null);
             shared.destroy();
         }
-        return new Outcome(results, failures, computed, reused, firstSubmit, lastCollect);
+        return new Outcome(results, failures, computed, reused, firstSubmit, lastCollect, plan);
+    }
+
+    /** "1 fragment calculation", "66 fragment calculations". */
+    public static String calculations(long n) {
+        return n + (n == 1 ? " fragment calculation" : " fragment calculations");
+    }
+
+    private static Map<FragmentTask, Double> energies(Map<FragmentTask, AtomicResult> results) {
+        Map<FragmentTask, Double> out = new java.util.HashMap<>();
+        results.forEach((t, r) -> out.put(t, r.energy()));
+        return out;
     }
 
     /**

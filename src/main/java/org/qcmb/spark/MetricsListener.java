@@ -1,14 +1,10 @@
 package org.qcmb.spark;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.spark.executor.ExecutorMetrics;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.executor.ExecutorMetrics;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
@@ -18,8 +14,9 @@ import org.apache.spark.scheduler.TaskInfo;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Records every task and stage of the jobs the driver tags with {@link #LEVEL_PROPERTY} (the n-body level).
- * Metrics come from Spark's own accounting, not from timing code in the driver.
+ * Reports every task and stage of the jobs the driver tags with {@link #LEVEL_PROPERTY} (the n-body level), and
+ * the executors' memory, to a {@link MetricsSink}. Metrics come from Spark's own accounting, not from timing code
+ * in the driver.
  */
 public final class MetricsListener extends SparkListener {
     /** Local property the driver sets before a level's job; untagged jobs (e.g. table writes) are ignored. */
@@ -27,9 +24,12 @@ public final class MetricsListener extends SparkListener {
 
     private final Map<Integer, Integer> levelOfStage = new ConcurrentHashMap<>();
     private final Map<Integer, String> descriptionOfStage = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<TaskRecord> tasks = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<StageRecord> stages = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<MemorySampler.Sample> executorMemory = new ConcurrentLinkedQueue<>();
+    private final MetricsSink sink;
+
+    /** A listener that reports to sink (e.g. a run's report). */
+    public MetricsListener(MetricsSink sink) {
+        this.sink = sink;
+    }
 
     /** Executors' heap and resident memory from their heartbeats (the driver JVM is sampled separately). */
     @Override
@@ -44,13 +44,9 @@ public final class MetricsListener extends SparkListener {
             rss = Math.max(rss, m.getMetricValue("ProcessTreeJVMRSSMemory"));
         }
         if (heap >= 0 || rss > 0) {
-            executorMemory.add(new MemorySampler.Sample(System.currentTimeMillis(), "executor", update.execId(),
+            sink.executorMemory(new MemorySampler.Sample(System.currentTimeMillis(), "executor", update.execId(),
                     rss > 0 ? rss : -1, heap));
         }
-    }
-
-    public List<MemorySampler.Sample> executorMemory() {
-        return new ArrayList<>(executorMemory);
     }
 
     @Override
@@ -85,7 +81,7 @@ public final class MetricsListener extends SparkListener {
         long delay = Math.max(0, duration - run - deser - ser - info.gettingResultTime());
         boolean ok = info.successful();
         String reason = ok ? null : end.reason().toString();
-        tasks.add(new TaskRecord(level, end.stageId(), end.stageAttemptId(), info.taskId(), info.index(),
+        sink.task(new TaskRecord(level, end.stageId(), end.stageAttemptId(), info.taskId(), info.index(),
                 info.attemptNumber(), info.executorId(), info.host(), info.launchTime(), info.finishTime(),
                 run, cpu, deser, ser, gc, delay, peak, ok, reason));
     }
@@ -100,7 +96,7 @@ public final class MetricsListener extends SparkListener {
         long submitted = s.submissionTime().isDefined() ? (Long) s.submissionTime().get() : 0L;
         long done = s.completionTime().isDefined() ? (Long) s.completionTime().get() : submitted;
         String failure = s.failureReason().isDefined() ? s.failureReason().get() : null;
-        stages.add(new StageRecord(level, s.stageId(), s.attemptNumber(),
+        sink.stage(new StageRecord(level, s.stageId(), s.attemptNumber(),
                 descriptionOfStage.getOrDefault(s.stageId(), s.name()), s.numTasks(), submitted, done,
                 failure));
     }
@@ -112,19 +108,5 @@ public final class MetricsListener extends SparkListener {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("Spark listener events not delivered within 60 s", e);
         }
-    }
-
-    /** Task records ordered by stage, partition and attempt (a stable order for tables). */
-    public List<TaskRecord> tasks() {
-        List<TaskRecord> out = new ArrayList<>(tasks);
-        out.sort(Comparator.comparingInt(TaskRecord::stageId).thenComparingInt(TaskRecord::partition)
-                .thenComparingInt(TaskRecord::attempt).thenComparingLong(TaskRecord::taskId));
-        return out;
-    }
-
-    public List<StageRecord> stages() {
-        List<StageRecord> out = new ArrayList<>(stages);
-        out.sort(Comparator.comparingInt(StageRecord::stageId).thenComparingInt(StageRecord::attempt));
-        return out;
     }
 }

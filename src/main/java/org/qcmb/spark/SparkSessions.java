@@ -11,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the SparkSession of a run. Under spark-submit the master and settings come from the submitter; a
- * plain launch (submit-scripts/qcmb) gets the embedded default local[*] and the project's conf/spark-defaults.conf.
+ * plain launch (submit-scripts/qcmb) gets the embedded default {@value #DEFAULT_MASTER} and the project's conf/spark-defaults.conf.
  */
 public final class SparkSessions {
     /** The embedded default: every core of this machine, each task tried up to 4 times (local mode retries nothing otherwise). */
@@ -21,7 +21,7 @@ public final class SparkSessions {
     }
 
     /**
-     * @param master   null to keep what spark-submit set (or local[*] when nothing did)
+     * @param master   null to keep what spark-submit set (or {@value #DEFAULT_MASTER} when nothing did)
      * @param eventLog directory for the Spark event log, or null for none
      */
     public static SparkSession start(String master, Path eventLog, Map<String, String> extra) {
@@ -55,6 +55,26 @@ public final class SparkSessions {
         }
         extra.forEach(conf::set);
         return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    /** Whether a session started with this master (null: spark-submit's, else the default) runs in this JVM. */
+    public static boolean runsLocally(String master) {
+        String m = master != null ? master : System.getProperty("spark.master", DEFAULT_MASTER);
+        return m.startsWith("local");
+    }
+
+    /**
+     * A session for queries over the tables (the {@code sql} command): no UI, and settings for small tables read
+     * once: few shuffle partitions, file listing on the driver (never a Spark job), no whole-stage code generation
+     * (compiling each query's code costs more than it saves on tables of this size).
+     */
+    public static SparkSession startForQueries(String master) {
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("spark.ui.enabled", "false");
+        conf.put("spark.sql.shuffle.partitions", "2");
+        conf.put("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
+        conf.put("spark.sql.codegen.wholeStage", "false");
+        return start(master, null, conf);
     }
 
     /** conf/spark-defaults.conf of the installation (QCMB_HOME), when run outside spark-submit. */

@@ -50,8 +50,19 @@ class PlanAnalyzeCommandTest {
         int code = Main.execute("analyze", resource("single_energy_1").toString());
         assertThat(code).isZero();
         JsonNode doc = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
-        assertThat(doc.get("schema_name").asText()).isEqualTo("qcschema_many_body_result");
+        // a conformance case has no QCSchema version: the result is v1, QCManyBody's unversioned default
+        assertThat(doc.get("schema_name").asText()).isEqualTo("qcschema_manybodyresult");
+        assertThat(doc.get("schema_version").asInt()).isEqualTo(1);
         assertThat(doc.get("return_result").asDouble()).isEqualTo(-224.89492025792052);
+        // QCManyBody's per-fragment properties: one entry per task, the full system's atom count
+        JsonNode given = new ObjectMapper().readTree(dir.resolve("single_energy_1.json").toFile()).get("component_results");
+        JsonNode props = doc.get("component_properties");
+        assertThat(props.size()).isEqualTo(doc.get("properties").get("calcinfo_nmbe").asInt()).isEqualTo(given.size());
+        JsonNode monomer = props.get("[\"e_scf\", [1], [1]]");
+        assertThat(monomer.get("calcinfo_natom").asInt()).isEqualTo(9);
+        assertThat(monomer.get("return_energy").asDouble())
+                .isEqualTo(given.get("[\"e_scf\", [1], [1]]").get("energy").asDouble());
+        assertThat(doc.has("component_results")).isFalse();
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-/** Core-level validation (spec 1.5 C3-C9) through the analyze input. */
+/** Core-level validation (semantics §1.5 C3-C9) through the analyze input. */
 class AnalysisCaseTest {
     static final ObjectMapper M = new ObjectMapper();
 

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
+import org.qcmb.common.InputException;
 import org.qcmb.mbe.BsseType;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.mbe.ManyBodyInput;
-import org.qcmb.molecule.InputException;
 
-/** ManyBodyInput reading and every validation error of spec 1.5 (plus unknown fields, ranges, files). */
+/** ManyBodyInput reading and every validation error of semantics §1.5 (plus unknown fields, ranges, files). */
 class InputReaderTest {
     @TempDir
     Path dir;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 
 /**
  * Gradient and Hessian assembly is the energy assembly applied element by element: for one-atom fragments, each

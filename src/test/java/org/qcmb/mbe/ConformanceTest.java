@@ -13,7 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qcmb.io.AnalysisCase;
-import org.qcmb.io.ResultWriter;
+import org.qcmb.qcschema.QcJson;
+import org.qcmb.qcschema.manybody.ManyBodyResultCodec;
+import org.qcmb.qcschema.manybody.ResultShape;
 
 /**
  * The six QCManyBody water-trimer cases: the assembled result document must match QCManyBody's own assembly
@@ -33,8 +35,8 @@ class ConformanceTest {
         AnalysisCase c = AnalysisCase.parse(root);
         Plan plan = Planner.plan(c.spec());
         ManyBodyResult r = Assembler.assemble(plan, c.driver(), c.results());
-        Map<String, Object> doc = ResultDocument.build(r, c.molecule().nuclearRepulsionEnergy(), null);
-        return M.readTree(ResultWriter.toJson(doc));
+        Map<String, Object> doc = ManyBodyResultCodec.document(r, c.molecule(), ResultShape.DEFAULT, null, null);
+        return M.readTree(QcJson.document(doc));
     }
 
     static List<Double> flat(JsonNode n) {

@@ -12,8 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcmb.io.InputReader;
-import org.qcmb.io.ResultWriter;
 import org.qcmb.molecule.Molecule;
+import org.qcmb.qcschema.QcJson;
+import org.qcmb.qcschema.manybody.ManyBodyResultCodec;
+import org.qcmb.qcschema.manybody.ResultShape;
 
 /**
  * The path the Spark driver takes (read input, plan, run tasks level by level on sub-molecules, assemble, write),
@@ -79,8 +81,7 @@ class DriverPathTest {
                 results.put(task, springs(sub));
             }
         }
-        Map<String, Object> doc = input.resultDocument(plan, results, false);
-        String text = ResultWriter.toJson(doc);
+        String text = document(input, plan, results);
         // -------------------------------
 
         assertThat(plan.effectiveBsse()).containsExactly(BsseType.VMFC, BsseType.CP, BsseType.NOCP);
@@ -96,7 +97,12 @@ class DriverPathTest {
         assertThat(r.ret().get(Property.HESSIAN)).containsExactly(full.hessian(), within(1e-12));
         assertThat(text).contains("\"return_hessian\"").contains("\"return_gradient\"")
                 .contains("\"vmfc_corrected_total_hessian_through_2_body\"");
-        assertThat(ResultWriter.toJson(input.resultDocument(plan, new java.util.TreeMap<>(
-                java.util.Comparator.comparing(FragmentTask::label)) {{ putAll(results); }}, false))).isEqualTo(text);
+        assertThat(document(input, plan, new java.util.TreeMap<>(
+                java.util.Comparator.comparing(FragmentTask::label)) {{ putAll(results); }})).isEqualTo(text);
+    }
+
+    private static String document(ManyBodyInput input, Plan plan, Map<FragmentTask, ComponentResult> results) {
+        return QcJson.document(ManyBodyResultCodec.document(Assembler.assemble(plan, input.driver(), results),
+                input.molecule(), ResultShape.DEFAULT, null, null));
     }
 }

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.qcmb.engine.Driver;
+import org.qcmb.common.Driver;
 
-/** Task counts of spec 3.3 (single level, sio, multilevel He4) and the per-level grouping. */
+/** Task counts of semantics §3.3 (single level, sio, multilevel He4) and the per-level grouping. */
 class PlannerTest {
 
     static int[] sizes(int n) {
@@ -105,7 +105,7 @@ class PlannerTest {
 
     @Test
     void waterTrimerMultilevelComponentFileCounts() {
-        // spec 6.2: multi_1, multi_2, multi_ss_1, multi_ss_2 have 34, 21, 28, 7 tasks (bsse cp, nocp, vmfc; rtd)
+        // semantics §6.2: multi_1, multi_2, multi_ss_1, multi_ss_2 have 34, 21, 28, 7 tasks (bsse cp, nocp, vmfc; rtd)
         BsseType[] all = {BsseType.CP, BsseType.NOCP, BsseType.VMFC};
         int[] s = sizes(3);
         assertThat(Planner.plan(new ExpansionSpec(s, List.of(all), new TreeMap<>(Map.of(1, "mp2", 2, "b3lyp", 3,

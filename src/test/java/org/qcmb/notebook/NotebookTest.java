@@ -9,8 +9,8 @@ import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qcmb.io.TableSchemas;
-import org.qcmb.io.TableWriter;
+import org.qcmb.tables.TableSchemas;
+import org.qcmb.tables.TableWriter;
 
 /** The notebook cell helpers on a tables directory that holds only a runs table (as after a failed run). */
 class NotebookTest {
@@ -19,7 +19,7 @@ class NotebookTest {
 
     @BeforeAll
     static void onlyRuns() {
-        new TableWriter(Notebook.spark(), tmp).append("runs", TableSchemas.RUNS, List.of(RowFactory.create(
+        new TableWriter(tmp).append("runs", List.of(RowFactory.create(
                 "r<1>", null, "in.yaml", null, "water & co", 2, 6, "energy", "nocp", 2, "psi4", "hf/sto-3g",
                 "local[2]", 1, 2, 3, 3, 0, 6.5, 1.25, 9.0, -152.0123456789, "ok")));
     }

@@ -3,12 +3,12 @@ package org.qcmb.spark;
 import java.util.Arrays;
 import java.util.Set;
 import org.apache.spark.TaskContext;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.EngineError;
-import org.qcmb.engine.ErrorClass;
 import org.qcmb.engine.FragmentEngine;
 import org.qcmb.engine.synthetic.SyntheticEngine;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.EngineError;
+import org.qcmb.qcschema.ErrorClass;
 
 /**
  * Test-only engine: the synthetic engine, except that calculations whose real atoms number one of

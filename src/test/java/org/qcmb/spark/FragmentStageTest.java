@@ -14,14 +14,13 @@ import org.junit.jupiter.api.Test;
 class FragmentStageTest {
     static SparkSession spark;
     static JavaSparkContext sc;
-    static MetricsListener listener;
+    static final MetricsRecord RECORD = new MetricsRecord();
 
     @BeforeAll
     static void start() {
         spark = SparkSessions.start("local[2]", null, Map.of("spark.ui.enabled", "false"));
         sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        listener = new MetricsListener();
-        sc.sc().addSparkListener(listener);
+        sc.sc().addSparkListener(new MetricsListener(RECORD));
     }
 
     @AfterAll
@@ -68,11 +67,11 @@ class FragmentStageTest {
         MetricsListener.drain(sc.sc());
 
         assertThat(squares).containsExactly(0, 1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121);
-        List<TaskRecord> level7 = listener.tasks().stream().filter(t -> t.level() == 7).toList();
+        List<TaskRecord> level7 = RECORD.tasks().stream().filter(t -> t.level() == 7).toList();
         assertThat(level7).hasSize(12).allMatch(TaskRecord::successful);
         assertThat(level7).extracting(TaskRecord::partition).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
                 10, 11);
-        StageRecord stage = listener.stages().stream().filter(s -> s.level() == 7).findFirst().orElseThrow();
+        StageRecord stage = RECORD.stages().stream().filter(s -> s.level() == 7).findFirst().orElseThrow();
         assertThat(stage.numTasks()).isEqualTo(12);
         assertThat(stage.description()).isEqualTo("MBE level 7/7: 12 test items");
         assertThat(level7).allMatch(t -> t.launchTime() >= stage.submissionTime()

@@ -8,12 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.qcmb.common.Driver;
 import org.qcmb.engine.FragmentEngine;
 import org.qcmb.engine.synthetic.SyntheticEngine;
 import org.qcmb.mbe.Assembler;
@@ -25,9 +22,13 @@ import org.qcmb.mbe.ManyBodyResult;
 import org.qcmb.mbe.Plan;
 import org.qcmb.mbe.Planner;
 import org.qcmb.molecule.Molecule;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.testing.LocalSpark;
 
 class ManyBodyJobTest {
-    static SparkSession spark;
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark("local[2,3]");
+
 
     /** The QCManyBody water trimer (bohr). */
     static final Molecule TRIMER = new Molecule(
@@ -39,16 +40,6 @@ class ManyBodyJobTest {
             new boolean[] {true, true, true, true, true, true, true, true, true},
             List.of(new int[] {0, 1, 2}, new int[] {3, 4, 5}, new int[] {6, 7, 8}),
             new int[] {0, 0, 0}, new int[] {1, 1, 1}, 0, 1);
-
-    @BeforeAll
-    static void start() {
-        spark = SparkSessions.start("local[2,3]", null, Map.of("spark.ui.enabled", "false"));
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     static final ManyBodyInput INPUT = ManyBodyInput.create(TRIMER, Driver.GRADIENT, List.of("cp", "nocp", "vmfc"),
             Map.of("3", "(auto)"), null, true, false, null,
@@ -72,19 +63,20 @@ class ManyBodyJobTest {
     void runsOneJobPerLevelAndAssemblesExactlyAsASequentialLoop() {
         Plan plan = plan();
         FragmentContext ctx = context(new SyntheticEngine());
-        MetricsListener metrics = new MetricsListener();
-        spark.sparkContext().addSparkListener(metrics);
+        MetricsRecord record = new MetricsRecord();
+        MetricsListener metrics = new MetricsListener(record);
+        SPARK.session().sparkContext().addSparkListener(metrics);
         List<Integer> sinkLevels = new ArrayList<>();
-        ManyBodyJob.Outcome out = new ManyBodyJob(spark, new FragmentStage(0, 1), null)
+        ManyBodyJob.Outcome out = new ManyBodyJob(SPARK.session(), new FragmentStage(0, 1), null)
                 .run(ctx, plan, Map.of(), (level, outcomes) -> sinkLevels.add(level));
-        spark.sparkContext().removeSparkListener(metrics);
-        MetricsListener.drain(spark.sparkContext());
+        SPARK.session().sparkContext().removeSparkListener(metrics);
+        MetricsListener.drain(SPARK.session().sparkContext());
 
         assertThat(out.succeeded()).isTrue();
-        assertThat(out.computed()).isEqualTo(19); // 3 waters, cp+nocp+vmfc through 3-body (spec 3.3)
+        assertThat(out.computed()).isEqualTo(19); // 3 waters, cp+nocp+vmfc through 3-body (semantics §3.3)
         assertThat(sinkLevels).containsExactly(1, 2, 3);
-        assertThat(metrics.stages()).extracting(StageRecord::level).containsExactly(1, 2, 3);
-        assertThat(metrics.tasks()).hasSize(19);
+        assertThat(record.stages()).extracting(StageRecord::level).containsExactly(1, 2, 3);
+        assertThat(record.tasks()).hasSize(19);
 
         Map<FragmentTask, AtomicResult> sequential = new LinkedHashMap<>();
         for (FragmentTask t : plan.tasks()) {
@@ -103,7 +95,7 @@ class ManyBodyJobTest {
         // dimers with a ghost (6 real atoms, not all real) never converge; monomer tasks (3 real atoms) crash once
         FragmentContext faulty = context(new FaultyEngine(Set.of(6), Set.of(3)));
         Map<String, AtomicResult> stored = new LinkedHashMap<>();
-        ManyBodyJob job = new ManyBodyJob(spark, new FragmentStage(0, 1), null);
+        ManyBodyJob job = new ManyBodyJob(SPARK.session(), new FragmentStage(0, 1), null);
         ManyBodyJob.Outcome first = job.run(faulty, plan, Map.of(), (level, outcomes) -> outcomes.stream()
                 .filter(o -> o.result().success()).forEach(o -> stored.put(o.task().label(), o.result())));
 

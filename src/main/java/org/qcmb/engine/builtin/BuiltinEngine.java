@@ -3,16 +3,17 @@ package org.qcmb.engine.builtin;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicProperties;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
-import org.qcmb.engine.EngineError;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicProperties;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.common.Driver;
+import org.qcmb.qcschema.EngineError;
+import org.qcmb.engine.CalculationSpec;
 import org.qcmb.engine.EngineException;
-import org.qcmb.engine.ErrorClass;
+import org.qcmb.qcschema.ErrorClass;
 import org.qcmb.engine.FragmentEngine;
-import org.qcmb.engine.Provenance;
 import org.qcmb.engine.builtin.basis.BasisLibrary;
+import org.qcmb.qcschema.Provenance;
 import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.df.DfFock;
 import org.qcmb.engine.builtin.df.DfGradient;
@@ -26,8 +27,11 @@ import org.qcmb.engine.builtin.mp2.Mp2;
 import org.qcmb.engine.builtin.scf.RhfSolver;
 import org.qcmb.engine.builtin.scf.ScfOptions;
 import org.qcmb.engine.builtin.scf.ScfResult;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
+import org.qcmb.common.Method;
+import org.qcmb.molecule.CellList;
 import org.qcmb.molecule.Molecule;
+import org.qcmb.molecule.MoleculeBuilder;
 
 /**
  * The JVM quantum-chemistry engine: closed-shell RHF and conventional MP2 energies, analytic RHF gradients and
@@ -39,7 +43,8 @@ public final class BuiltinEngine implements FragmentEngine {
     public static final String NAME = "builtin";
     /** 0.2.0: density fitting by default (Psi4's defaults) changed the numbers of inputs without scf_type. */
     public static final String VERSION = "0.2.0";
-    private static final double MIN_DISTANCE = 0.1;
+    /** The physical minimum distance of every input (see MoleculeBuilder), in bohr. */
+    private static final double MIN_DISTANCE = MoleculeBuilder.MIN_DISTANCE_BOHR;
     /** Default d_convergence for MP2 (1e-8 for HF). */
     static final double MP2_D_CONVERGENCE = 1e-9;
 
@@ -59,11 +64,11 @@ public final class BuiltinEngine implements FragmentEngine {
         Driver driver = input.driver() == null ? Driver.ENERGY : input.driver();
         ExecutorService pool = null;
         try {
-            BuiltinKeywords parsed = BuiltinKeywords.parse(input.keywords());
-            String method = checkModel(input, driver, parsed);
-            BuiltinKeywords kw = parsed.forMethod(method);
             Molecule mol = input.molecule();
             validate(mol, input);
+            BuiltinSupport.Checked checked = BuiltinSupport.check(CalculationSpec.of(input));
+            BuiltinKeywords kw = checked.keywords();
+            Method method = checked.method();
             if (kw.threads() > 1) {
                 pool = Executors.newFixedThreadPool(kw.threads(), r -> {
                     Thread t = new Thread(r, "builtin-engine");
@@ -73,20 +78,20 @@ public final class BuiltinEngine implements FragmentEngine {
             }
             // MP2 energies are linear in the orbitals' error: a tighter default keeps them within 1e-10 of the
             // converged value (Psi4's d_convergence 1e-8 lands as close through its final DIIS step)
-            double dConv = method.equals("mp2") && !BuiltinKeywords.has(input.keywords(), "d_convergence")
+            double dConv = method == Method.MP2 && !BuiltinKeywords.has(input.keywords(), "d_convergence")
                     ? MP2_D_CONVERGENCE : kw.dConvergence();
             ScfOptions opt = new ScfOptions(kw.eConvergence(), dConv, kw.maxIterations(),
                     kw.direct() ? 0 : kw.memoryBytes(), kw.threads());
             final ExecutorService fpool = pool;
             // chosen before the SCF so that a bad df_basis_mp2 fails at once
-            FittingBasis ri = method.equals("mp2") && kw.dfMp2() ? FittingBasis.choose(mol, input.model().basis(),
-                    FittingBasis.Role.RIFIT, kw.dfBasisMp2(), kw.puream(), orbitalPure(input, kw)) : null;
+            FittingBasis ri = method == Method.MP2 && kw.dfMp2() ? FittingBasis.choose(mol, input.model().basis(),
+                    FittingBasis.Role.RIFIT, kw.dfBasisMp2(), kw.puream(), orbitalPure(input.model().basis(), kw)) : null;
             Reference ref = scf(mol, input, kw, opt, fpool, null);
             ScfResult scf = ref.scf();
             Double mp2 = null;
             double energy = scf.energy();
             double[] gradient = null, hessian = null;
-            boolean isMp2 = method.equals("mp2");
+            boolean isMp2 = method == Method.MP2;
             int frozen = kw.freezeCore() ? frozenCore(mol) : 0;
             if (isMp2 && driver != Driver.ENERGY) {
                 DfMp2Gradient.Result r = new DfMp2Gradient(scf, ref.fock(), ri.basis(), frozen, mol.atomCount(),
@@ -116,7 +121,7 @@ public final class BuiltinEngine implements FragmentEngine {
                         return r.gradient(m.atomCount(), 1, null);
                     }
                     BasisSet aux = FittingBasis.choose(m, input.model().basis(), FittingBasis.Role.RIFIT,
-                            kw.dfBasisMp2(), kw.puream(), orbitalPure(input, kw)).basis();
+                            kw.dfBasisMp2(), kw.puream(), orbitalPure(input.model().basis(), kw)).basis();
                     return new DfMp2Gradient(r.scf(), r.fock(), aux, frozen, m.atomCount(), 1, null).compute()
                             .gradient();
                 }, FiniteDifferenceHessian.STEP, fpool);
@@ -156,7 +161,7 @@ public final class BuiltinEngine implements FragmentEngine {
         DfFock fock = null;
         if (kw.dfScf()) {
             FittingBasis jk = FittingBasis.choose(mol, input.model().basis(), FittingBasis.Role.JKFIT,
-                    kw.dfBasisScf(), kw.puream(), orbitalPure(input, kw));
+                    kw.dfBasisScf(), kw.puream(), orbitalPure(input.model().basis(), kw));
             fock = DfFock.of(jk.basis(), bs, opt.threads(), pool);
             solver.fockBuilder(fock);
         }
@@ -164,33 +169,14 @@ public final class BuiltinEngine implements FragmentEngine {
     }
 
     /** Psi4's has_puream of the orbital basis: the puream keyword, else the basis file's header. */
-    private static boolean orbitalPure(AtomicInput input, BuiltinKeywords kw) {
-        return kw.puream() != null ? kw.puream() : BasisLibrary.load(input.model().basis()).pure();
+    static boolean orbitalPure(String basis, BuiltinKeywords kw) {
+        return kw.puream() != null ? kw.puream() : BasisLibrary.load(basis).pure();
     }
 
-    private static String checkModel(AtomicInput input, Driver driver, BuiltinKeywords kw) {
-        if (input.model() == null || input.model().method() == null) {
-            throw new InputException("model.method is missing: use hf or mp2");
-        }
-        String m = input.model().method().strip().toLowerCase(Locale.ROOT);
-        if (m.equals("scf") || m.equals("rhf")) {
-            m = "hf";
-        }
-        if (!m.equals("hf") && !m.equals("mp2")) {
-            throw new InputException("method '" + input.model().method()
-                    + "' is not supported by the builtin engine: use hf or mp2, or program psi4");
-        }
-        if (m.equals("mp2") && driver != Driver.ENERGY) {
-            if (!kw.dfMp2()) {
-                throw new InputException("MP2 " + driver.schemaName() + "s with mp2_type conv are not available in "
-                        + "the builtin engine: use mp2_type df (the default, density-fitted) or program psi4");
-            }
-            if (!kw.dfScf()) {
-                throw new InputException("DF-MP2 " + driver.schemaName() + "s need a density-fitted reference: "
-                        + "use scf_type df (the default) with mp2_type df, or program psi4");
-            }
-        }
-        return m;
+    /** {@link BuiltinSupport}: method, keywords, driver, basis, fitting sets and elements, closed shells. */
+    @Override
+    public void validate(CalculationSpec spec) {
+        BuiltinSupport.check(spec);
     }
 
     /** Rejects what RHF cannot do or what is physically meaningless, with messages naming the problem. */
@@ -237,16 +223,26 @@ public final class BuiltinEngine implements FragmentEngine {
             throw new InputException("odd number of electrons (" + ne + ", molecular_charge " + mol.molecularCharge()
                     + ") cannot be closed-shell RHF with multiplicity 1: fix the charge/multiplicity or use program psi4");
         }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                double dx = mol.x(i) - mol.x(j), dy = mol.y(i) - mol.y(j), dz = mol.z(i) - mol.z(j);
-                double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
-                if (r < MIN_DISTANCE) {
-                    throw new InputException(String.format(Locale.ROOT, "atoms %d (%s) and %d (%s) overlap: %.4f bohr "
-                            + "apart (minimum %.1f); check the geometry units (bohr expected)", j + 1,
-                            mol.symbols().get(j), i + 1, mol.symbols().get(i), r, MIN_DISTANCE));
-                }
+        if (n > MoleculeBuilder.MAX_ATOMS) {
+            throw new InputException("molecule has " + n + " atoms, more than the limit of " + MoleculeBuilder.MAX_ATOMS);
+        }
+        for (double g : mol.geometry()) {
+            if (Math.abs(g) > CellList.MAX_COORDINATE_BOHR) {
+                throw new InputException("molecule.geometry has a coordinate of " + g + " bohr, beyond the limit of "
+                        + CellList.MAX_COORDINATE_BOHR + " bohr from the origin");
             }
+        }
+        CellList cells = new CellList(mol.geometry(), MIN_DISTANCE);
+        int[] close = cells.firstPairCloserThan(MIN_DISTANCE);
+        if (close != null) {
+            int i = close[1], j = close[0];
+            double r = Math.sqrt(cells.distance2(i, j));
+            throw new InputException(String.format(Locale.ROOT, "atoms %d (%s) and %d (%s) overlap: %.4f bohr "
+                    + "apart (minimum %.4f, %.1f angstrom); check the geometry units (bohr expected)", j + 1,
+                    mol.symbols().get(j), i + 1, mol.symbols().get(i), r, MIN_DISTANCE,
+                    MoleculeBuilder.MIN_DISTANCE_ANGSTROM));
+        }
+        for (int i = 0; i < n; i++) {
             if (mol.real()[i]) {
                 for (var pc : input.externalCharges()) {
                     double dx = mol.x(i) - pc.x(), dy = mol.y(i) - pc.y(), dz = mol.z(i) - pc.z();
@@ -266,8 +262,7 @@ public final class BuiltinEngine implements FragmentEngine {
             if (!mol.real()[a]) {
                 continue;
             }
-            int z = mol.element(a).atomicNumber();
-            fc += z > 18 ? 9 : z > 10 ? 5 : z > 2 ? 1 : 0;
+            fc += mol.element(a).coreOrbitals();
         }
         return fc;
     }

@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qcmb.engine.EngineException;
-import org.qcmb.engine.ErrorClass;
+import org.qcmb.qcschema.ErrorClass;
 
 /**
  * The keywords the builtin engine understands, with Psi4's names, meanings and defaults (scf_type df, mp2_type df:

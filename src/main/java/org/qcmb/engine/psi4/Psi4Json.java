@@ -1,70 +1,64 @@
 package org.qcmb.engine.psi4;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicProperties;
-import org.qcmb.engine.PointCharge;
-import org.qcmb.molecule.Molecule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.qcmb.qcschema.AtomicCodec;
+import org.qcmb.qcschema.AtomicInput;
 
 /**
- * The QCSchema JSON that Psi4 1.3.2's JSON mode ({@code psi4 --json}, {@code psi4.json_wrapper.run_json}) reads
- * and writes. Private to the Psi4 engine: it writes only the keys Psi4 1.3.2 understands and reads back only what
- * the engine maps into an {@link org.qcmb.engine.AtomicResult}.
+ * What the Psi4 engine adds to the QCSchema codec for Psi4 1.3.2's JSON mode ({@code psi4 --json},
+ * {@code psi4.json_wrapper.run_json}): the v1 AtomicInput with Psi4's memory, symmetry off, no fragments, and
+ * point charges under a key of its own; and the few things read from Psi4's answer that are not QCSchema.
  */
 final class Psi4Json {
-    /** Key under {@code extras} that carries external point charges (bohr) to {@code embed.py}, which removes it. */
+    /** Key under {@code extras} that carries external point charges (bohr) to {@code worker.py}, which removes it. */
     static final String EXTERNAL_CHARGES = "qcmb_external_charges";
-
-    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Psi4Json() {
     }
 
     /**
      * The qcschema_input document. The frame is fixed (fix_com, fix_orientation) and symmetry is off (c1), so
-     * gradients and Hessians come back in the input's frame and atom order. Keywords pass through unchanged.
+     * gradients and Hessians come back in the input's frame and atom order; the sub-molecule goes as one
+     * fragment (Psi4 would otherwise re-derive fragment charges with ghosts among them). Keywords pass through,
+     * except {@code basis_file}, which is ours (the engine copies the file into the scratch directory).
      */
     static ObjectNode input(AtomicInput input, long memoryBytes) {
-        ObjectNode doc = MAPPER.createObjectNode();
-        doc.put("schema_name", "qcschema_input");
-        doc.put("schema_version", 1);
-        doc.set("molecule", molecule(input.molecule()));
-        doc.put("driver", input.driver().schemaName());
-        ObjectNode model = doc.putObject("model");
-        model.put("method", input.model().method());
-        model.put("basis", input.model().basis());
-        doc.set("keywords", MAPPER.valueToTree(input.keywords()));
+        ObjectNode doc = AtomicCodec.writeInput(input);
+        ObjectNode keywords = (ObjectNode) doc.get("keywords");
+        if (keywords != null) {
+            List<String> ours = new ArrayList<>();
+            keywords.fieldNames().forEachRemaining(k -> {
+                if (k.equalsIgnoreCase(Psi4Specification.BASIS_FILE)) {
+                    ours.add(k);
+                }
+            });
+            keywords.remove(ours);
+        }
+        ObjectNode mol = (ObjectNode) doc.get("molecule");
+        mol.remove(List.of("fragments", "fragment_charges", "fragment_multiplicities"));
+        mol.put("fix_symmetry", "c1");
         doc.put("memory", memoryBytes);
-        if (!input.externalCharges().isEmpty()) {
-            ArrayNode charges = doc.putObject("extras").putArray(EXTERNAL_CHARGES);
-            for (PointCharge c : input.externalCharges()) {
-                charges.addArray().add(c.charge()).add(c.x()).add(c.y()).add(c.z());
-            }
+        JsonNode charges = doc.path("extras").get("external_charges");
+        if (charges != null) {
+            ObjectNode extras = (ObjectNode) doc.get("extras");
+            extras.remove("external_charges");
+            extras.set(EXTERNAL_CHARGES, charges);
         }
         return doc;
     }
 
-    private static ObjectNode molecule(Molecule m) {
-        ObjectNode mol = MAPPER.createObjectNode();
-        ArrayNode symbols = mol.putArray("symbols");
-        m.symbols().forEach(symbols::add);
-        ArrayNode geometry = mol.putArray("geometry");
-        for (double v : m.geometry()) {
-            geometry.add(v);
+    /** The value of the basis_file keyword (any spelling of its case), or null. */
+    static Object basisFile(Map<String, Object> keywords) {
+        for (Map.Entry<String, Object> e : keywords.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(Psi4Specification.BASIS_FILE)) {
+                return e.getValue();
+            }
         }
-        ArrayNode real = mol.putArray("real");
-        for (boolean r : m.real()) {
-            real.add(r);
-        }
-        mol.put("molecular_charge", m.molecularCharge());
-        mol.put("molecular_multiplicity", m.molecularMultiplicity());
-        mol.put("fix_com", true);
-        mol.put("fix_orientation", true);
-        mol.put("fix_symmetry", "c1");
-        return mol;
+        return null;
     }
 
     /** True if the document is Psi4's answer rather than our input left in place. */
@@ -100,28 +94,5 @@ final class Psi4Json {
     /** The gradient for the gradient driver is return_result; the Hessian driver leaves it in the qcvars. */
     static double[] currentGradient(JsonNode doc) {
         return doubles(doc.path("extras").path("qcvars").path("CURRENT GRADIENT"));
-    }
-
-    static AtomicProperties properties(JsonNode doc, boolean hessianByFiniteDifference) {
-        JsonNode p = doc.path("properties");
-        return new AtomicProperties(
-                number(p, "return_energy"),
-                number(p, "scf_total_energy"),
-                number(p, "mp2_total_energy"),
-                number(p, "nuclear_repulsion_energy"),
-                integer(p, "scf_iterations"),
-                integer(p, "calcinfo_nbasis"),
-                integer(p, "calcinfo_natom"),
-                hessianByFiniteDifference);
-    }
-
-    private static Double number(JsonNode parent, String key) {
-        JsonNode n = parent.get(key);
-        return n != null && n.isNumber() ? n.asDouble() : null;
-    }
-
-    private static Integer integer(JsonNode parent, String key) {
-        JsonNode n = parent.get(key);
-        return n != null && n.isNumber() ? n.asInt() : null;
     }
 }

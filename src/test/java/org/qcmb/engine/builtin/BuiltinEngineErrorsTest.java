@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
-import org.qcmb.engine.ErrorClass;
-import org.qcmb.engine.Model;
+import org.qcmb.common.Driver;
 import org.qcmb.molecule.Molecule;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.ErrorClass;
+import org.qcmb.qcschema.Model;
 
 /** Bad inputs give failed results (never exceptions) whose messages name the problem. */
 class BuiltinEngineErrorsTest {

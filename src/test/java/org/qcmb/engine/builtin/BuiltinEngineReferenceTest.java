@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
-import org.qcmb.engine.Model;
+import org.qcmb.common.Driver;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.Model;
 
 /**
  * Every case of psi4-exact.json (Psi4 1.3.2, scf_type pk, mp2_type conv, no frozen core), plus psi4-extra.json

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qcmb.engine.AtomicResult;
+import org.qcmb.common.Driver;
 import org.qcmb.engine.EngineException;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.Driver;
-import org.qcmb.engine.ErrorClass;
-import org.qcmb.engine.Model;
-import org.qcmb.engine.PointCharge;
 import org.qcmb.molecule.Molecule;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.ErrorClass;
+import org.qcmb.qcschema.Model;
+import org.qcmb.qcschema.PointCharge;
 
 /** The QCSchema document, the error mapping and the settings, without running psi4. */
 class Psi4JsonTest {

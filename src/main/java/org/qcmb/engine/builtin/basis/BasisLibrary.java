@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 
 /** The .gbs files bundled under resources/basis, looked up by name with Psi4's aliases. */
 public final class BasisLibrary {

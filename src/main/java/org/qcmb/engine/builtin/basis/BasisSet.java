@@ -3,7 +3,7 @@ package org.qcmb.engine.builtin.basis;
 import java.util.ArrayList;
 import java.util.List;
 import org.qcmb.molecule.Element;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 import org.qcmb.molecule.Molecule;
 
 /**

@@ -367,7 +367,7 @@ public final class DfMp2Gradient {
                 p[k] = zz[k] + beta * p[k];
             }
         }
-        throw new org.qcmb.engine.EngineException(org.qcmb.engine.ErrorClass.CONVERGENCE_FAILURE,
+        throw new org.qcmb.engine.EngineException(org.qcmb.qcschema.ErrorClass.CONVERGENCE_FAILURE,
                 "DF-MP2 gradient: the orbital response equations did not converge in " + CPHF_MAXITER + " iterations");
     }
 

@@ -1,6 +1,7 @@
 package org.qcmb.engine.builtin.df;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.basis.GbsFile;
 import org.qcmb.engine.builtin.basis.Shell;
 import org.qcmb.molecule.Element;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 import org.qcmb.molecule.Molecule;
 
 /**
@@ -90,6 +91,66 @@ public record FittingBasis(String name, BasisSet basis, boolean pure) {
      */
     public static FittingBasis choose(Molecule mol, String orbitalName, Role role, String requested, Boolean puream,
                                       boolean orbitalPure) {
+        List<String> candidates = candidates(orbitalName, role, requested);
+        List<GbsFile> files = new ArrayList<>();
+        for (String c : candidates) {
+            files.add(BasisLibrary.load(c));
+        }
+        List<Shell> shells = new ArrayList<>();
+        TreeSet<String> used = new TreeSet<>();
+        GbsFile last = null;
+        GbsFile[] chosen = new GbsFile[mol.atomCount()];
+        for (int a = 0; a < mol.atomCount(); a++) {
+            Element el = mol.element(a);
+            for (GbsFile f : files) {
+                if (f.shells(el.symbol()) != null) {
+                    chosen[a] = f;
+                    break;
+                }
+            }
+            if (chosen[a] == null) {
+                throw missing(el.symbol() + " (atom " + (a + 1) + ")", orbitalName, role, requested, candidates);
+            }
+            last = chosen[a];
+            used.add(chosen[a].name());
+        }
+        boolean pure;
+        if (puream != null) {
+            pure = puream;
+        } else if (role == Role.JKFIT) {
+            pure = orbitalPure;
+        } else {
+            pure = last == null || last.pure();
+        }
+        for (int a = 0; a < mol.atomCount(); a++) {
+            for (GbsFile.RawShell r : chosen[a].shells(mol.element(a).symbol())) {
+                shells.add(Shell.normalised(a, r.l(), mol.x(a), mol.y(a), mol.z(a), r.exponents(), r.coefficients(),
+                        pure && r.l() > 1));
+            }
+        }
+        String name = String.join(" + ", used);
+        return new FittingBasis(name, new BasisSet(name, shells), pure);
+    }
+
+    /**
+     * Checks, before anything is computed, that the fitting sets of {@code role} exist and hold every element (the
+     * same choice as {@link #choose}); an {@link InputException} names the keyword and the element otherwise.
+     */
+    public static void check(Collection<Element> elements, String orbitalName, Role role, String requested) {
+        List<String> candidates = candidates(orbitalName, role, requested);
+        List<GbsFile> files = new ArrayList<>();
+        for (String c : candidates) {
+            files.add(BasisLibrary.load(c));
+        }
+        for (Element el : elements) {
+            if (files.stream().noneMatch(f -> f.shells(el.symbol()) != null)) {
+                throw missing(el.symbol(), orbitalName, role, requested, candidates);
+            }
+        }
+    }
+
+    /** The fitting sets to try, in order: the requested one, or the orbital basis's family then the fallback. */
+    private static List<String> candidates(String orbitalName, Role role, String requested) {
         List<String> candidates = new ArrayList<>();
         boolean user = requested != null && !requested.isBlank();
         if (user) {
@@ -111,47 +172,16 @@ public record FittingBasis(String name, BasisSet basis, boolean pure) {
                 candidates.add(role.universal);
             }
         }
-        List<GbsFile> files = new ArrayList<>();
-        for (String c : candidates) {
-            files.add(BasisLibrary.load(c));
-        }
-        List<Shell> shells = new ArrayList<>();
-        TreeSet<String> used = new TreeSet<>();
-        GbsFile last = null;
-        GbsFile[] chosen = new GbsFile[mol.atomCount()];
-        for (int a = 0; a < mol.atomCount(); a++) {
-            Element el = mol.element(a);
-            for (GbsFile f : files) {
-                if (f.shells(el.symbol()) != null) {
-                    chosen[a] = f;
-                    break;
-                }
-            }
-            if (chosen[a] == null) {
-                throw new InputException("element " + el.symbol() + " (atom " + (a + 1) + ") is not in fitting basis "
-                        + (user ? "set '" + requested + "' (" + role.keyword + ")" : "sets " + candidates
-                        + " (the " + role.keyword + " default for '" + orbitalName + "')")
-                        + ": set " + role.keyword + " to a set that has it, or use program psi4");
-            }
-            last = chosen[a];
-            used.add(chosen[a].name());
-        }
-        boolean pure;
-        if (puream != null) {
-            pure = puream;
-        } else if (role == Role.JKFIT) {
-            pure = orbitalPure;
-        } else {
-            pure = last == null || last.pure();
-        }
-        for (int a = 0; a < mol.atomCount(); a++) {
-            for (GbsFile.RawShell r : chosen[a].shells(mol.element(a).symbol())) {
-                shells.add(Shell.normalised(a, r.l(), mol.x(a), mol.y(a), mol.z(a), r.exponents(), r.coefficients(),
-                        pure && r.l() > 1));
-            }
-        }
-        String name = String.join(" + ", used);
-        return new FittingBasis(name, new BasisSet(name, shells), pure);
+        return candidates;
+    }
+
+    private static InputException missing(String element, String orbitalName, Role role, String requested,
+                                          List<String> candidates) {
+        boolean user = requested != null && !requested.isBlank();
+        return new InputException("element " + element + " is not in fitting basis "
+                + (user ? "set '" + requested + "' (" + role.keyword + ")" : "sets " + candidates
+                + " (the " + role.keyword + " default for '" + orbitalName + "')")
+                + ": set " + role.keyword + " to a set that has it, or use program psi4");
     }
 
     /**

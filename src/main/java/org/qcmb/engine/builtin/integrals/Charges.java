@@ -1,7 +1,7 @@
 package org.qcmb.engine.builtin.integrals;
 
 import java.util.List;
-import org.qcmb.engine.PointCharge;
+import org.qcmb.qcschema.PointCharge;
 import org.qcmb.molecule.Molecule;
 
 /**

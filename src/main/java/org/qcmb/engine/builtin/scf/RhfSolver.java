@@ -1,7 +1,7 @@
 package org.qcmb.engine.builtin.scf;
 
 import java.util.concurrent.ExecutorService;
-import org.qcmb.engine.ErrorClass;
+import org.qcmb.qcschema.ErrorClass;
 import org.qcmb.engine.EngineException;
 import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.integrals.Charges;
@@ -9,8 +9,9 @@ import org.qcmb.engine.builtin.integrals.OneElectron;
 import org.qcmb.engine.builtin.integrals.ShellQuartets;
 
 /**
- * Closed-shell Hartree-Fock (Roothaan-Hall) with DIIS and a core-Hamiltonian guess. Integrals are over Cartesian
- * functions; the Fock matrix is brought to the working (pure or Cartesian) basis by F = T F_cart T^T.
+ * Closed-shell Hartree-Fock (Roothaan-Hall) with DIIS and a SAD guess (the core Hamiltonian when SAD cannot be
+ * built). Integrals are over Cartesian functions; the Fock matrix is brought to the working (pure or Cartesian)
+ * basis by F = T F_cart T^T.
  * Convergence: |dE| < e_convergence and RMS of the orthogonalised error FDS - SDF < d_convergence.
  */
 public final class RhfSolver {
@@ -26,6 +27,8 @@ public final class RhfSolver {
     private double[] guessDensity;
     private FockBuilder fockBuilder;
     private boolean sad;
+    /** C' of the core-Hamiltonian guess (null for SAD or a given density). */
+    private double[] guessOrth;
 
     public RhfSolver(BasisSet basis, Charges charges, int electrons, ScfOptions options, ExecutorService pool) {
         this.basis = basis;
@@ -60,9 +63,16 @@ public final class RhfSolver {
         int n = basis.functionCount(), nc = basis.cartesianCount();
         int nocc = electrons / 2;
         double[] t = basis.toWorking();
-        double[] sCart = OneElectron.overlap(basis);
-        double[] hCart = OneElectron.kinetic(basis);
-        double[] v = OneElectron.potential(basis, charges.q(), charges.xyz());
+        // one thread and room for it: the PK supermatrix (cheap Fock builds) over shell groups (SP shells as one);
+        // else stored or recomputed quartets
+        long pkDoubles = PkSupermatrix.doubles(nc);
+        boolean usePk = fockBuilder == null && options.threads() <= 1 && pkDoubles * 8 <= options.memoryBytes()
+                && pkDoubles < Integer.MAX_VALUE - 16;
+        ShellQuartets quartets = usePk ? ShellQuartets.grouped(basis) : new ShellQuartets(basis, false);
+        double[][] st = OneElectron.overlapAndKinetic(basis);
+        double[] sCart = st[0];
+        double[] hCart = st[1];
+        double[] v = OneElectron.potential(quartets, charges.q(), charges.xyz());
         for (int i = 0; i < hCart.length; i++) {
             hCart[i] += v[i];
         }
@@ -91,63 +101,78 @@ public final class RhfSolver {
         }
 
         double enuc = charges.nuclearEnergy();
-        JKBuilder jk = fockBuilder != null ? null
-                : new JKBuilder(new ShellQuartets(basis, false), options.memoryBytes(), options.threads(), pool);
-        Diis diis = new Diis(10);
+        PkSupermatrix pk = usePk ? new PkSupermatrix(quartets) : null;
+        JKBuilder jk = usePk || fockBuilder != null ? null
+                : new JKBuilder(quartets, options.memoryBytes(), options.threads(), pool);
+        Diis diis = new Diis(10); // Psi4's DIIS_MAX_VECS
 
-        double[][] orb;
-        double[] orbitals = null; // those d was built from (null for the guess)
+        boolean cartesian = basis.isCartesianOnly();
+        double[] orbitals = null; // the AO coefficients d was built from (null for the guess)
         double[] d = guess(h, x, n, nmo, nocc);
+        // orbitals in the orthogonal basis (C = X C') of the density d; null for a SAD or given guess
+        double[] cOrth = guessOrth;
         double eOld = 0;
         for (int iter = 1; iter <= options.maxIterations(); iter++) {
             double[] f;
             if (fockBuilder != null) {
                 f = fockBuilder.twoElectron(d, orbitals, nmo, nocc);
             } else {
-                double[] dCart = Matrices.sandwichT(t, n, nc, d);
-                double[][] jkm = jk.build(dCart);
-                double[] g = new double[nc * nc];
-                for (int i = 0; i < g.length; i++) {
-                    g[i] = 2 * jkm[0][i] - jkm[1][i];
-                }
-                f = Matrices.sandwich(t, n, nc, g);
+                double[] dCart = cartesian ? d : Matrices.sandwichT(t, n, nc, d);
+                double[] g = pk != null ? pk.twoElectron(dCart) : twoElectron(jk.build(dCart));
+                f = cartesian ? g : Matrices.sandwich(t, n, nc, g);
             }
             double e = enuc;
             for (int i = 0; i < n * n; i++) {
                 f[i] += h[i];
                 e += d[i] * (h[i] + f[i]);
             }
-            double[] fds = Matrices.mult(Matrices.mult(f, n, n, d, n), n, n, s, n);
-            double[] err = new double[n * n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    err[i * n + j] = fds[i * n + j] - fds[j * n + i];
+            // F' = X^T F X; the error X^T (FDS - SDF) X is F'D' - D'F' with D' = C'_occ C'_occ^T (X^T S X = 1)
+            double[] fo = Matrices.sandwichT(x, n, nmo, f);
+            // the SAD density is not idempotent: its error vector would mislead DIIS, and iteration 1 never ends
+            boolean first = iter == 1 && sad;
+            double[] errOrth = new double[nmo * nmo];
+            if (!first) {
+                double[] fd = cOrth != null ? Matrices.mult(fo, nmo, nmo, density(cOrth, nmo, nmo, nocc), nmo)
+                        : Matrices.sandwichT(x, n, nmo, Matrices.mult(Matrices.mult(f, n, n, d, n), n, n, s, n));
+                for (int i = 0; i < nmo; i++) {
+                    for (int j = 0; j < nmo; j++) {
+                        errOrth[i * nmo + j] = fd[i * nmo + j] - fd[j * nmo + i];
+                    }
                 }
             }
-            double[] errOrth = Matrices.sandwichT(x, n, nmo, err);
             double rms = Math.sqrt(Matrices.dot(errOrth, errOrth) / errOrth.length);
             boolean converged = iter > 1 && Math.abs(e - eOld) < options.energyConvergence()
                     && rms < options.densityConvergence();
             if (converged) {
                 // as Psi4, the final orbitals diagonalise the DIIS-extrapolated Fock matrix: a better estimate of
                 // the converged orbitals than F(D) itself (it matters to 1e-8 for MP2 at d_convergence 1e-8)
-                orb = diagonalise(diis.extrapolate(f, errOrth), x, n, nmo);
+                double[][] orb = diagonalise(diis.extrapolate(fo, errOrth), x, n, nmo);
                 return new ScfResult(basis, charges, e, enuc, orb[0], orb[1], nmo, nocc, iter);
             }
             eOld = e;
-            // the SAD density is not idempotent: its error vector would mislead DIIS
-            double[] fx = iter == 1 && sad ? f : diis.extrapolate(f, errOrth);
-            orb = diagonalise(fx, x, n, nmo);
+            double[] fx = first ? fo : diis.extrapolate(fo, errOrth);
+            double[][] orb = diagonalise(fx, x, n, nmo);
             d = density(orb[1], n, nmo, nocc);
             orbitals = orb[1];
+            cOrth = orb[2];
         }
         throw new EngineException(ErrorClass.CONVERGENCE_FAILURE, "RHF did not converge in "
                 + options.maxIterations() + " iterations (maxiter); raise maxiter or loosen e_convergence/d_convergence");
     }
 
+    /** G = 2J - K. */
+    private static double[] twoElectron(double[][] jk) {
+        double[] g = new double[jk[0].length];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = 2 * jk[0][i] - jk[1][i];
+        }
+        return g;
+    }
+
     /** SAD density when it can be built, else the core-Hamiltonian density. */
     private double[] guess(double[] h, double[] x, int n, int nmo, int nocc) {
         sad = false;
+        guessOrth = null;
         if (guessDensity != null && guessDensity.length == n * n) {
             sad = true; // like SAD: not idempotent in this geometry's metric, keep it out of DIIS
             return guessDensity.clone();
@@ -166,7 +191,8 @@ public final class RhfSolver {
                 // fall back to the core guess: the guess only affects the iteration count
             }
         }
-        double[][] orb = diagonalise(h, x, n, nmo);
+        double[][] orb = diagonalise(Matrices.sandwichT(x, n, nmo, h), x, n, nmo);
+        guessOrth = orb[2];
         return density(orb[1], n, nmo, nocc);
     }
 
@@ -178,12 +204,11 @@ public final class RhfSolver {
         return m;
     }
 
-    /** Solves F C = S C eps through X: returns {eps (nmo), C (n x nmo)}. */
-    private static double[][] diagonalise(double[] f, double[] x, int n, int nmo) {
-        double[] fo = Matrices.sandwichT(x, n, nmo, f);
+    /** Solves F C = S C eps from F' = X^T F X: returns {eps (nmo), C = X C' (n x nmo), C' (nmo x nmo)}. */
+    private static double[][] diagonalise(double[] fo, double[] x, int n, int nmo) {
         Matrices.Eigen fe = Matrices.symmetricEigen(fo, nmo);
         double[] c = Matrices.mult(x, n, nmo, fe.vectors(), nmo);
-        return new double[][] {fe.values(), c};
+        return new double[][] {fe.values(), c, fe.vectors()};
     }
 
     private static double[] density(double[] c, int n, int nmo, int nocc) {

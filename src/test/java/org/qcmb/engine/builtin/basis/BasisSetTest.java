@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 import org.qcmb.molecule.Molecule;
 
 class BasisSetTest {

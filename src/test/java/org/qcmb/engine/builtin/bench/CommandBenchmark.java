@@ -11,10 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicJson;
-import org.qcmb.engine.Driver;
-import org.qcmb.engine.Model;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicCodec;
+import org.qcmb.qcschema.QcJson;
+import org.qcmb.common.Driver;
+import org.qcmb.qcschema.Model;
 import org.qcmb.molecule.Molecule;
 
 /**
@@ -94,17 +95,17 @@ public final class CommandBenchmark {
             }
             AtomicInput in = new AtomicInput(waters(c.waters()), c.driver(), new Model(c.method(), c.basis()),
                     c.keywords(), List.of());
-            ObjectNode json = AtomicJson.writeInput(in);
+            ObjectNode json = AtomicCodec.writeInput(in);
             String stem = (NAMES[c.waters()] + "-" + c.method() + "-" + c.basis() + "-" + c.driver().schemaName() + "-"
                     + c.note()).replaceAll("[^A-Za-z0-9.-]", "_");
             File inFile = dir.resolve(stem + ".json").toFile();
             Run b = null;
             for (int r = 0; r < repeat; r++) {
-                AtomicJson.mapper().writeValue(inFile, json);
+                QcJson.mapper().writeValue(inFile, json);
                 Run x = timed(dir, c.javaOpts(), launcher.toString(), "compute", inFile.getPath(), "--output",
                         dir.resolve(stem + ".out.json").toString());
                 if (b == null || x.wall() < b.wall()) {
-                    b = new Run(x.wall(), x.cpu(), AtomicJson.mapper().readTree(dir.resolve(stem + ".out.json")
+                    b = new Run(x.wall(), x.cpu(), QcJson.mapper().readTree(dir.resolve(stem + ".out.json")
                             .toFile()));
                 }
             }
@@ -118,9 +119,9 @@ public final class CommandBenchmark {
                 oneThread.put(key, b.wall());
                 if (psi4) {
                     for (int r = 0; r < repeat; r++) {
-                        AtomicJson.mapper().writeValue(inFile, json); // psi4 --json overwrites its input
+                        QcJson.mapper().writeValue(inFile, json); // psi4 --json overwrites its input
                         Run x = timed(dir, null, "psi4", "--json", inFile.getPath(), "-n", "1");
-                        JsonNode out = AtomicJson.mapper().readTree(inFile);
+                        JsonNode out = QcJson.mapper().readTree(inFile);
                         if (p == null || x.wall() < p.wall()) {
                             p = new Run(x.wall(), x.cpu(), out);
                         }

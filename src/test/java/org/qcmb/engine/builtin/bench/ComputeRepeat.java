@@ -3,9 +3,10 @@ package org.qcmb.engine.builtin.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicJson;
-import org.qcmb.engine.AtomicResult;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicCodec;
+import org.qcmb.qcschema.QcJson;
+import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.engine.builtin.BuiltinEngine;
 
 /**
@@ -18,7 +19,7 @@ public final class ComputeRepeat {
     }
 
     public static void main(String[] args) throws Exception {
-        AtomicInput in = AtomicJson.readInput(AtomicJson.mapper().readTree(Files.readString(Path.of(args[0]))));
+        AtomicInput in = AtomicCodec.readInput(QcJson.mapper().readTree(Files.readString(Path.of(args[0]))));
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         BuiltinEngine engine = new BuiltinEngine();

@@ -10,13 +10,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicJson;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
-import org.qcmb.engine.Model;
+import org.qcmb.common.Driver;
 import org.qcmb.engine.builtin.BuiltinEngine;
 import org.qcmb.molecule.Molecule;
+import org.qcmb.qcschema.AtomicCodec;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.Model;
+import org.qcmb.qcschema.QcJson;
 
 /**
  * Wall time of the builtin engine next to a Psi4 process ({@code psi4 --json in.json -n 1}, scf_type pk) for
@@ -82,13 +83,13 @@ public final class EngineBenchmark {
                     if (psi4) {
                         File f = dir.resolve(sys + "-" + basis.replace("*", "s") + "-" + d.schemaName() + ".json")
                                 .toFile();
-                        ObjectNode json = AtomicJson.writeInput(in);
-                        AtomicJson.mapper().writeValue(f, json);
+                        ObjectNode json = AtomicCodec.writeInput(in);
+                        QcJson.mapper().writeValue(f, json);
                         int rc = 0;
                         tp = Double.MAX_VALUE;
                         cp = Double.MAX_VALUE;
                         for (int rep = 0; rep < repeat; rep++) {
-                            AtomicJson.mapper().writeValue(f, json); // psi4 --json overwrites its input
+                            QcJson.mapper().writeValue(f, json); // psi4 --json overwrites its input
                             long p0 = System.nanoTime();
                             Process p = new ProcessBuilder("/usr/bin/time", "-f", "%U %S", "-o",
                                     dir.resolve("psi4.cpu").toString(), "psi4", "--json", f.getPath(), "-n", "1")
@@ -100,7 +101,7 @@ public final class EngineBenchmark {
                             cp = Math.min(cp, Double.parseDouble(cpu[cpu.length - 2])
                                     + Double.parseDouble(cpu[cpu.length - 1]));
                         }
-                        JsonNode out = AtomicJson.mapper().readTree(f);
+                        JsonNode out = QcJson.mapper().readTree(f);
                         if (rc == 0 && out.path("success").asBoolean()) {
                             de = Math.abs(out.path("properties").path("return_energy").asDouble() - r.energy());
                         }

@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicJson;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
-import org.qcmb.engine.Model;
+import org.qcmb.common.Driver;
 import org.qcmb.engine.builtin.BuiltinEngine;
+import org.qcmb.qcschema.AtomicCodec;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.Model;
+import org.qcmb.qcschema.QcJson;
 
 /**
  * Developer check against an installed Psi4 for cases outside psi4-exact.json (f functions, MP2 frozen core):
@@ -38,17 +39,17 @@ public final class Psi4Comparison {
         }
         Path dir = Files.createTempDirectory("psi4cmp");
         File f = dir.resolve("in.json").toFile();
-        AtomicJson.mapper().writeValue(f, AtomicJson.writeInput(in));
+        QcJson.mapper().writeValue(f, AtomicCodec.writeInput(in));
         long p0 = System.nanoTime();
         int rc = new ProcessBuilder("psi4", "--json", f.getPath(), "-n", "1").directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start().waitFor();
         double tp = (System.nanoTime() - p0) * 1e-9;
-        JsonNode out = AtomicJson.mapper().readTree(f);
+        JsonNode out = QcJson.mapper().readTree(f);
         if (rc != 0 || !out.path("success").asBoolean()) {
             System.out.println("psi4 failed: " + out.path("error"));
             return;
         }
-        AtomicResult p = AtomicJson.readResult(out);
+        AtomicResult p = AtomicCodec.readResult(out);
         double dg = 0;
         if (r.gradient() != null && p.gradient() != null) {
             for (int i = 0; i < r.gradient().length; i++) {

@@ -7,11 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
-import org.qcmb.engine.Model;
-import org.qcmb.engine.PointCharge;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.common.Driver;
+import org.qcmb.qcschema.Model;
+import org.qcmb.qcschema.PointCharge;
 import org.qcmb.engine.builtin.BuiltinEngine;
 import org.qcmb.molecule.Molecule;
 

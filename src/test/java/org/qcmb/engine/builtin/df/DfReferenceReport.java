@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
-import org.qcmb.engine.Model;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.common.Driver;
+import org.qcmb.qcschema.Model;
 import org.qcmb.engine.builtin.BuiltinEngine;
 import org.qcmb.engine.builtin.ReferenceCases;
 

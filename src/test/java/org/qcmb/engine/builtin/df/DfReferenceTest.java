@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
-import org.qcmb.engine.Model;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.common.Driver;
+import org.qcmb.qcschema.Model;
 import org.qcmb.engine.builtin.BuiltinEngine;
 import org.qcmb.engine.builtin.ReferenceCases;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.qcmb.engine.builtin.ReferenceCases;
 import org.qcmb.engine.builtin.basis.BasisLibrary;
 import org.qcmb.engine.builtin.basis.BasisSet;
-import org.qcmb.molecule.InputException;
+import org.qcmb.common.InputException;
 import org.qcmb.molecule.Molecule;
 
 /** The fitting sets, their sizes and spherical/Cartesian choice against what Psi4 1.3.2 used (psi4-df.json). */

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qcmb.engine.AtomicInput;
-import org.qcmb.engine.AtomicResult;
-import org.qcmb.engine.Driver;
-import org.qcmb.engine.Model;
-import org.qcmb.engine.PointCharge;
+import org.qcmb.common.Driver;
 import org.qcmb.engine.builtin.BuiltinEngine;
 import org.qcmb.molecule.Molecule;
+import org.qcmb.qcschema.AtomicInput;
+import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.Model;
+import org.qcmb.qcschema.PointCharge;
 
 /**
  * The exact-integral (scf_type pk) analytic gradient is the derivative of the energy: central differences

@@ -1,7 +1,0 @@
-package org.qcmb.engine;
-
-import java.io.Serializable;
-
-/** The error of a failed calculation. */
-public record EngineError(ErrorClass errorClass, String message) implements Serializable {
-}
