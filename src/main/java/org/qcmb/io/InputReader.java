@@ -43,7 +43,8 @@ public final class InputReader {
         }
         if (opt.anyGiven()) {
             throw new InputException(name + ": options such as --bsse, --max-nbody, --method, --basis, --program,"
-                    + " --driver and --auto-fragments apply to XYZ input only; set them in the file's specification");
+                    + " --driver, --auto-fragments and --screen-* apply to XYZ input only; set them in the file's"
+                    + " specification");
         }
         return ManyBodyInputCodec.read(QcJson.readTree(file), name);
     }
@@ -63,11 +64,12 @@ public final class InputReader {
         AtomicSpecification spec = new AtomicSpecification(program, opt.method(), opt.basis(), Map.of(), Map.of(),
                 Map.of());
         try {
+            Map<String, Object> screening = opt.screening() == null ? null : opt.screening().block();
             return ManyBodyInput.create(mol, driver, opt.bsse(), null, opt.maxNbody(), opt.returnTotalData(), null,
-                    null, Map.of(ManyBodyInput.AUTO, spec), "");
+                    null, Map.of(ManyBodyInput.AUTO, spec), screening, "");
         } catch (InputException e) {
-            String msg = e.getMessage().replace("'bsse_type", "'--bsse").replace("'max_nbody", "'--max-nbody")
-                    .replace("'return_total_data", "'--return-total-data");
+            String msg = XyzOptions.ScreeningFlags.rename(e.getMessage().replace("'bsse_type", "'--bsse")
+                    .replace("'max_nbody", "'--max-nbody").replace("'return_total_data", "'--return-total-data"));
             throw new InputException(name + ": " + msg, e);
         }
     }

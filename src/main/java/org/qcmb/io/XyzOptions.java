@@ -1,11 +1,14 @@
 package org.qcmb.io;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.qcmb.common.InputException;
 
 /**
  * What an XYZ file cannot say, from the command line. Null fields are "not given": for XYZ input the defaults
- * are bsse [cp], max_nbody = number of fragments, program "builtin", driver energy; method and basis stay unset
- * (enough for planning). For JSON/YAML input every field must be null (the file says it all).
+ * are bsse [cp], max_nbody = number of fragments, program "builtin", driver energy, no screening; method and
+ * basis stay unset (enough for planning). For JSON/YAML input every field must be null (the file says it all).
  */
 public record XyzOptions(
         List<String> bsse,
@@ -15,14 +18,96 @@ public record XyzOptions(
         String program,
         String driver,
         boolean autoFragments,
-        Boolean returnTotalData) {
+        Boolean returnTotalData,
+        ScreeningFlags screening) {
+
+    /** Without screening flags. */
+    public XyzOptions(List<String> bsse, Integer maxNbody, String method, String basis, String program, String driver,
+            boolean autoFragments, Boolean returnTotalData) {
+        this(bsse, maxNbody, method, basis, program, driver, autoFragments, returnTotalData, null);
+    }
 
     public static XyzOptions none() {
-        return new XyzOptions(null, null, null, null, null, null, false, null);
+        return new XyzOptions(null, null, null, null, null, null, false, null, null);
     }
 
     boolean anyGiven() {
         return bsse != null || maxNbody != null || method != null || basis != null || program != null
-                || driver != null || autoFragments || returnTotalData != null;
+                || driver != null || autoFragments || returnTotalData != null
+                || (screening != null && screening.anyGiven());
+    }
+
+    /**
+     * The screening flags as given: {@code --screen-distance 2=8.0,3=6.0} (ORDER=ANGSTROM items),
+     * {@code --screen-metric closest_atoms}, {@code --screen-energy 3=1e-4} (ORDER=HARTREE items); null = not given.
+     * They become the input's {@code screening} block (docs/screening.md), checked as the block is.
+     */
+    public record ScreeningFlags(List<String> distance, String metric, List<String> energy) {
+        public static final String DISTANCE = "--screen-distance";
+        public static final String METRIC = "--screen-metric";
+        public static final String ENERGY = "--screen-energy";
+
+        boolean anyGiven() {
+            return distance != null || metric != null || energy != null;
+        }
+
+        /** The {@code screening} block as plain JSON values, or null when no flag is given. */
+        Map<String, Object> block() {
+            if (!anyGiven()) {
+                return null;
+            }
+            if (metric != null && distance == null) {
+                throw new InputException(METRIC + " applies to distance cutoffs: give " + DISTANCE + " too");
+            }
+            Map<String, Object> block = new LinkedHashMap<>();
+            if (distance != null) {
+                block.put("distance", orders(distance, DISTANCE, "ANGSTROM", "2=8.0,3=6.0,4=4.5"));
+            }
+            if (metric != null) {
+                block.put("metric", metric);
+            }
+            if (energy != null) {
+                block.put("energy", orders(energy, ENERGY, "HARTREE", "3=1e-4"));
+            }
+            return block;
+        }
+
+        private static Map<String, Object> orders(List<String> items, String option, String unit, String example) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (String item : items) {
+                String s = item.trim();
+                int eq = s.indexOf('=');
+                if (eq <= 0 || eq == s.length() - 1) {
+                    throw new InputException(option + ": '" + item + "' is not ORDER=" + unit + " (e.g. " + option
+                            + " " + example + ")");
+                }
+                String order = s.substring(0, eq).trim();
+                String value = s.substring(eq + 1).trim();
+                double v;
+                try {
+                    v = Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    throw new InputException(option + " " + order + "=" + value + ": '" + value + "' is not a number"
+                            + " (" + unit.toLowerCase(java.util.Locale.ROOT) + ")");
+                }
+                if (out.put(order, v) != null) {
+                    throw new InputException(option + ": order " + order + " is given twice");
+                }
+            }
+            return out;
+        }
+
+        /**
+         * A message of {@link org.qcmb.mbe.ScreeningSpec#parse} about the block built here, with the block's field
+         * names replaced by the flags, e.g. 'screening.distance.1' -> '--screen-distance 1'.
+         */
+        static String rename(String message) {
+            return message.replace("'screening.distance.", "'" + DISTANCE + " ")
+                    .replace("'screening.distance'", "'" + DISTANCE + "'")
+                    .replace("'screening.energy.", "'" + ENERGY + " ")
+                    .replace("'screening.energy'", "'" + ENERGY + "'")
+                    .replace("'screening.metric'", "'" + METRIC + "'")
+                    .replace("'screening'", "'" + DISTANCE + "/" + ENERGY + "'");
+        }
     }
 }
