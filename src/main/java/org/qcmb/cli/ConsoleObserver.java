@@ -4,8 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.qcmb.io.NbodyTable;
 import org.qcmb.mbe.ManyBodyResult;
+import org.qcmb.mbe.Plan;
+import org.qcmb.mbe.ScreeningSpec;
 import org.qcmb.run.FailureReport;
 import org.qcmb.run.ManyBodyRun;
 import org.qcmb.run.RunObserver;
@@ -27,9 +30,15 @@ final class ConsoleObserver implements RunObserver {
 
     @Override
     public void planned(RunReport report, int stored) {
-        out.printf(Locale.ROOT, "qcmb run %s: %d atoms, %d fragments, %d fragment calculations in %d levels%s%n",
+        Plan plan = report.plan();
+        // an energy-screened plan knows only the orders below its first threshold until results arrive
+        int next = plan.complete() ? 0 : plan.kept().through() + 1;
+        int top = plan.spec().maxNbody();
+        String later = plan.complete() ? "" : " so far; " + (next == top ? "level " + top + " is" : "levels " + next
+                + "-" + top + " are") + " energy-screened and planned from the previous level's results";
+        out.printf(Locale.ROOT, "qcmb run %s: %d atoms, %d fragments, %d fragment calculations in %d levels%s%s%n",
                 report.runId(), report.input().molecule().atomCount(), report.input().molecule().fragmentCount(),
-                report.plan().taskCount(), report.plan().tasksByLevel().size(),
+                plan.taskCount(), plan.tasksByLevel().size(), later,
                 stored == 0 ? "" : " (" + stored + " stored, resuming)");
         out.flush();
     }
@@ -56,9 +65,38 @@ final class ConsoleObserver implements RunObserver {
         out.println("Result:        " + resultFile);
         out.printf(Locale.ROOT, "Fragments:     %d computed, %d reused from an earlier run%n", r.computed(),
                 r.reused());
+        if (r.plan().screening() != null) {
+            out.print(screening(r.plan()));
+        }
         out.printf(Locale.ROOT, "Time:          %.1f s total (Spark start-up %.1f s, stages %.1f s)%n",
                 r.wallTimeMs() / 1000.0, r.sparkStartupMs() / 1000.0, r.stageTimeMs() / 1000.0);
         out.flush();
+    }
+
+    /** The rule, then per level the candidates, kept and screened terms (and those the energy rule dropped). */
+    static String screening(Plan plan) {
+        ScreeningSpec rule = plan.screening().spec();
+        StringBuilder sb = new StringBuilder("Screening:    ");
+        if (!rule.distance().isEmpty()) {
+            sb.append(" distance ").append(orders(rule.distance())).append(" angstrom (")
+                    .append(rule.metric().label()).append(')').append(rule.energyScreened() ? ";" : "");
+        }
+        if (rule.energyScreened()) {
+            sb.append(" energy ").append(orders(rule.energy())).append(" hartree");
+        }
+        sb.append(String.format(Locale.ROOT, "%n  %-7s%12s%12s%12s%12s%n", "level", "candidates", "kept", "screened",
+                "by energy"));
+        for (Plan.OrderCount c : plan.orderCounts()) {
+            sb.append(String.format(Locale.ROOT, "  %-7d%12d%12d%12d%12s%n", c.order(), c.candidates(), c.kept(),
+                    c.screened(), c.screenedByEnergy() == null ? "-" : c.screenedByEnergy().toString()));
+        }
+        return sb.toString();
+    }
+
+    private static String orders(Map<Integer, Double> byOrder) {
+        StringBuilder sb = new StringBuilder();
+        byOrder.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        return sb.toString();
     }
 
     @Override

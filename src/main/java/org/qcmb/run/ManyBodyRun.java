@@ -98,7 +98,7 @@ public final class ManyBodyRun {
             boolean local = spark.sparkContext().isLocal();
             ManyBodyJob.Outcome outcome = new ManyBodyJob(spark, new FragmentStage(20_000, 16), progress).run(
                     context, plan, done, (level, outcomes) -> {
-                        report.addOutcomes(outcomes);
+                        report.addOutcomes(level, outcomes);
                         if (!local) { // in local mode the executor is this JVM, which the sampler covers
                             outcomes.forEach(x -> report.addMemory(List.of(x.executorMemory())));
                         }

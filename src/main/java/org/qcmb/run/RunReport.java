@@ -29,7 +29,7 @@ public final class RunReport {
     private final ManyBodyInput input;
     private volatile Plan plan;
     private final MetricsRecord metrics = new MetricsRecord();
-    private final ConcurrentLinkedQueue<FragmentOutcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Staged> outcomes = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<HostFacts> hosts = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<MemorySampler.Sample> memory = new ConcurrentLinkedQueue<>();
     private volatile String master = "";
@@ -66,8 +66,15 @@ public final class RunReport {
         this.cores = cores;
     }
 
-    void addOutcomes(List<FragmentOutcome> levelOutcomes) {
-        outcomes.addAll(levelOutcomes);
+    /**
+     * A fragment outcome and the level of the Spark stage that computed it: |x| for most tasks, but |B| for a vmfc
+     * task x@B of an energy-screened plan (the block is known only once order |B|-1 is done).
+     */
+    public record Staged(int level, FragmentOutcome outcome) {
+    }
+
+    void addOutcomes(int stageLevel, List<FragmentOutcome> levelOutcomes) {
+        levelOutcomes.forEach(o -> outcomes.add(new Staged(stageLevel, o)));
     }
 
     void addHosts(List<HostFacts> facts) {
@@ -156,6 +163,11 @@ public final class RunReport {
 
     /** The fragments computed in this run, level by level in the order each level returned them. */
     public List<FragmentOutcome> outcomes() {
+        return outcomes.stream().map(Staged::outcome).toList();
+    }
+
+    /** {@link #outcomes()} with the level of the stage each ran in. */
+    public List<Staged> stagedOutcomes() {
         return new ArrayList<>(outcomes);
     }
 
