@@ -15,6 +15,7 @@ import org.qcmb.engine.EngineRegistry;
 import org.qcmb.mbe.BsseType;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.report.PlotFiles;
+import org.qcmb.run.RunObserver;
 import org.qcmb.spark.HostFacts;
 import org.qcmb.spark.ManyBodyJob;
 import org.qcmb.spark.SparkSessions;
@@ -27,10 +28,12 @@ import org.qcmb.tables.TableWriter;
  */
 public final class BenchmarkSuite {
     /**
-     * What to run. home is the installation (for the cluster scripts); plots null draws none.
+     * What to run. home is the installation (for the cluster scripts); plots null draws none; cache keeps the
+     * accuracy category's reference runs; accuracyCases names its cases (null: the default set); runs is told how
+     * the real runs of the accuracy category go (their progress lines).
      */
     public record Settings(boolean quick, Set<Category> categories, boolean withCluster, Path home, Path tables,
-            Path plots, EngineRegistry engines) {
+            Path plots, EngineRegistry engines, Path cache, List<String> accuracyCases, RunObserver runs) {
     }
 
     /** Told as the suite goes; the command line prints. */
@@ -70,7 +73,8 @@ public final class BenchmarkSuite {
         Timings.spark(ms, "local[1]", ManyBodyJob.Strategy.DEFAULT); // warms Spark's own code paths, not counted
         List<Figure> all = new ArrayList<>();
         for (Benchmark b : List.of(new OverheadBenchmark(), new ScalingBenchmark(), new MemoryBenchmark(engines),
-                new OptimisationsBenchmark(), new EndToEndBenchmark(engines))) {
+                new OptimisationsBenchmark(), new EndToEndBenchmark(engines), new AccuracyBenchmark(engines,
+                        settings.cache(), AccuracyBenchmark.select(settings.accuracyCases(), quick), settings.runs()))) {
             if (!settings.categories().contains(b.category()) || (quick && b.category() == Category.ENDTOEND)) {
                 continue;
             }
@@ -96,6 +100,11 @@ public final class BenchmarkSuite {
     /** Every category. */
     public static Set<Category> all() {
         return EnumSet.allOf(Category.class);
+    }
+
+    /** What runs when no category is named: all but accuracy, whose reference runs take hours. */
+    public static Set<Category> defaults() {
+        return EnumSet.complementOf(EnumSet.of(Category.ACCURACY));
     }
 
     /** JIT-compiles the engine before anything is timed (local executors share this JVM). */

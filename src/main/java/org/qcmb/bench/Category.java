@@ -1,5 +1,6 @@
 package org.qcmb.bench;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.qcmb.common.InputException;
 
@@ -9,7 +10,8 @@ public enum Category {
     SCALING("scaling: speed-up against the sequential loop, makespan against the lower bound"),
     MEMORY("memory: peak memory against fragment count, bytes per planned task"),
     OPTIMISATIONS("optimisations: scheduling choices on local[2]"),
-    ENDTOEND("end to end: the run command, 16 waters MBE3 nocp HF/6-31G* (696 fragments)");
+    ENDTOEND("end to end: the run command, 16 waters MBE3 nocp HF/6-31G* (696 fragments)"),
+    ACCURACY("accuracy: screened expansions against the unscreened one, from the same fragment results");
 
     private final String title;
 
@@ -33,7 +35,7 @@ public enum Category {
                 return c;
             }
         }
-        throw new InputException("--only: unknown category '" + name
-                + "' (overhead, scaling, memory, optimisations, endtoend)");
+        throw new InputException("--only: unknown category '" + name + "' ("
+                + String.join(", ", Arrays.stream(values()).map(Category::label).toList()) + ")");
     }
 }

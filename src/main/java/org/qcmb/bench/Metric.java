@@ -19,6 +19,20 @@ public enum Metric {
     PLAN_TIME("s"),
     BYTES_PER_TASK("B"),
     WALL_TIME("s"),
+    /** Screened minus unscreened total energy. */
+    TOTAL_ERROR("kcal/mol"),
+    /** Screened minus unscreened interaction energy, divided by the number of monomers. */
+    ERROR_PER_MONOMER("kcal/mol"),
+    INTERACTION_ENERGY("kcal/mol"),
+    /** Fragment calculations kept, of the unscreened expansion's. */
+    KEPT("%"),
+    /** 1 - engine time of the kept fragments / engine time of all. */
+    TIME_SAVED("%"),
+    /** Sum of the engine's own wall times over fragments. */
+    ENGINE_TIME("s"),
+    ENGINE_TIME_RATIO("ratio"),
+    /** A real run's energy minus the one derived from reference fragments. */
+    ENERGY_DIFFERENCE("Eh"),
     /** A measurement that could not be made (value NaN, the reason in the notes). */
     ERROR("");
 

@@ -11,6 +11,7 @@ import org.qcmb.bench.BenchmarkSuite;
 import org.qcmb.bench.Category;
 import org.qcmb.bench.Figure;
 import org.qcmb.bench.Figures;
+import org.qcmb.run.RunObserver;
 import org.qcmb.spark.HostFacts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /** {@code bench}: the benchmark suite ({@link BenchmarkSuite}); prints one table per category. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark suite: overhead, scaling, memory, optimisations (and the 16-water end-to-end run).",
+        description = {"Benchmark suite: overhead, scaling, memory, optimisations, the 16-water end-to-end run and the"
+                + " accuracy of screened expansions (accuracy runs only with --only accuracy: its references take hours).",
                 "Each category prints a table and appends rows to the 'benchmarks' table. The full suite takes about"
                         + " 10 minutes on 2 cores; --quick about 1-2 minutes."})
 public final class BenchCommand implements Callable<Integer> {
@@ -29,7 +31,8 @@ public final class BenchCommand implements Callable<Integer> {
     SharedOptions.Tables tables;
 
     @Option(names = "--only", split = ",", paramLabel = "CATEGORY",
-            description = "categories to run: overhead, scaling, memory, optimisations, endtoend (default: all)")
+            description = "categories to run: overhead, scaling, memory, optimisations, endtoend, accuracy (default:"
+                    + " all but accuracy)")
     List<String> only;
 
     @Option(names = "--plots", paramLabel = "DIR",
@@ -39,12 +42,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-cluster", description = "skip the standalone-cluster scaling point")
     boolean noCluster;
 
+    @Option(names = "--cache", paramLabel = "DIR", defaultValue = "qcmb-bench-cache",
+            description = "where the accuracy category keeps its unscreened reference runs (fragment results), so a"
+                    + " later or interrupted benchmark reuses them (default: ${DEFAULT-VALUE})")
+    Path cache;
+
+    @Option(names = "--accuracy-cases", split = ",", paramLabel = "CASE",
+            description = "accuracy category: the cases to run, e.g. water16-mbe4-nocp-hf-sto-3g (default: every"
+                    + " water16/water32 case except the cp ones in 6-31G* and water32 cp, which take days here;"
+                    + " --quick: water16-mbe3-nocp-hf-sto-3g)")
+    List<String> accuracyCases;
+
     @Mixin
     SharedOptions.Verbose verbose;
 
     @Override
     public Integer call() throws Exception {
-        Set<Category> categories = BenchmarkSuite.all();
+        Set<Category> categories = BenchmarkSuite.defaults();
         if (only != null) {
             categories = EnumSet.noneOf(Category.class);
             for (String name : only) {
@@ -54,7 +68,12 @@ public final class BenchCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Path home = Path.of(System.getenv().getOrDefault("QCMB_HOME", "."));
         BenchmarkSuite.Outcome outcome = new BenchmarkSuite().run(new BenchmarkSuite.Settings(quick, categories,
-                !noCluster, home, tables.dir, plots, Engines.registry(1)), new BenchmarkSuite.Observer() {
+                !noCluster, home, tables.dir, plots, Engines.registry(1), cache, accuracyCases, new RunObserver() {
+                    @Override
+                    public PrintStream progress() {
+                        return System.err;
+                    }
+                }), new BenchmarkSuite.Observer() {
                     @Override
                     public void started(String runId, HostFacts host, int cores) {
                         out.printf(Locale.ROOT, "qcmb bench %s%s on %s (%d logical cores, %.1f GiB), %s%n", runId,
