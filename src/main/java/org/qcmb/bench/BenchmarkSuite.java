@@ -74,7 +74,8 @@ public final class BenchmarkSuite {
         List<Figure> all = new ArrayList<>();
         for (Benchmark b : List.of(new OverheadBenchmark(), new ScalingBenchmark(), new MemoryBenchmark(engines),
                 new OptimisationsBenchmark(), new EndToEndBenchmark(engines), new AccuracyBenchmark(engines,
-                        settings.cache(), AccuracyBenchmark.select(settings.accuracyCases(), quick), settings.runs()))) {
+                        settings.cache(), AccuracyBenchmark.select(settings.accuracyCases(), quick), settings.runs()),
+                new ScaleBenchmark(engines, settings.runs()))) {
             if (!settings.categories().contains(b.category()) || (quick && b.category() == Category.ENDTOEND)) {
                 continue;
             }
@@ -102,9 +103,9 @@ public final class BenchmarkSuite {
         return EnumSet.allOf(Category.class);
     }
 
-    /** What runs when no category is named: all but accuracy, whose reference runs take hours. */
+    /** What runs when no category is named: all but accuracy and scale, which take hours. */
     public static Set<Category> defaults() {
-        return EnumSet.complementOf(EnumSet.of(Category.ACCURACY));
+        return EnumSet.complementOf(EnumSet.of(Category.ACCURACY, Category.SCALE));
     }
 
     /** JIT-compiles the engine before anything is timed (local executors share this JVM). */

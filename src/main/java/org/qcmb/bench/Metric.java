@@ -33,6 +33,12 @@ public enum Metric {
     ENGINE_TIME_RATIO("ratio"),
     /** A real run's energy minus the one derived from reference fragments. */
     ENERGY_DIFFERENCE("Eh"),
+    /** Spark tasks (partitions) the run's stages had. */
+    SPARK_TASKS(""),
+    PEAK_HEAP("MiB"),
+    ASSEMBLE_TIME("s"),
+    RESULT_WRITE_TIME("s"),
+    TABLES_WRITE_TIME("s"),
     /** A measurement that could not be made (value NaN, the reason in the notes). */
     ERROR("");
 

@@ -22,6 +22,7 @@ import org.qcmb.run.RunReport;
 final class ConsoleObserver implements RunObserver {
     private final PrintStream out;
     private final PrintStream err;
+    private long finishedNanos; // when the summary was printed: the tables are written after it
 
     ConsoleObserver(PrintStream out, PrintStream err) {
         this.out = out;
@@ -68,9 +69,11 @@ final class ConsoleObserver implements RunObserver {
         if (r.plan().screening() != null) {
             out.print(screening(r.plan()));
         }
-        out.printf(Locale.ROOT, "Time:          %.1f s total (Spark start-up %.1f s, stages %.1f s)%n",
-                r.wallTimeMs() / 1000.0, r.sparkStartupMs() / 1000.0, r.stageTimeMs() / 1000.0);
+        out.printf(Locale.ROOT, "Time:          %.1f s total (Spark start-up %.1f s, stages %.1f s, assembly %.1f s,"
+                + " result written in %.1f s)%n", r.wallTimeMs() / 1000.0, r.sparkStartupMs() / 1000.0,
+                r.stageTimeMs() / 1000.0, r.assembleMs() / 1000.0, r.resultWriteMs() / 1000.0);
         out.flush();
+        finishedNanos = System.nanoTime();
     }
 
     /** The rule, then per level the candidates, kept and screened terms (and those the energy rule dropped). */
@@ -101,7 +104,8 @@ final class ConsoleObserver implements RunObserver {
 
     @Override
     public void tablesWritten(Path tables, String runId) {
-        out.println("Tables:        " + tables + " (run_id " + runId + ")");
+        out.printf(Locale.ROOT, "Tables:        %s (run_id %s), written in %.1f s%n", tables, runId,
+                (System.nanoTime() - finishedNanos) / 1e9);
     }
 
     @Override

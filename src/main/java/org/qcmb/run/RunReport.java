@@ -41,6 +41,8 @@ public final class RunReport {
     private volatile int reused;
     private volatile long stageTimeMs;
     private volatile long wallTimeMs;
+    private volatile long assembleMs = -1;
+    private volatile long resultWriteMs = -1;
 
     RunReport(String runId, long startedMs, String inputName, String fingerprint, ManyBodyInput input, Plan plan) {
         this.runId = runId;
@@ -83,6 +85,11 @@ public final class RunReport {
 
     void addMemory(List<MemorySampler.Sample> samples) {
         memory.addAll(samples);
+    }
+
+    void resultTimes(long assembleMs, long resultWriteMs) {
+        this.assembleMs = assembleMs;
+        this.resultWriteMs = resultWriteMs;
     }
 
     void finished(ManyBodyResult result, int computed, int reused, long stageTimeMs, long wallTimeMs) {
@@ -159,6 +166,16 @@ public final class RunReport {
 
     public long wallTimeMs() {
         return wallTimeMs;
+    }
+
+    /** Last result collected to the result assembled (the component map, the plan's checks, the sums); -1 if failed. */
+    public long assembleMs() {
+        return assembleMs;
+    }
+
+    /** The result document built and written to DIR/result.json; -1 when the run failed. */
+    public long resultWriteMs() {
+        return resultWriteMs;
     }
 
     /** The fragments computed in this run, level by level in the order each level returned them. */
