@@ -53,9 +53,10 @@ public final class BenchmarkSuite {
         String runId = "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss",
                 Locale.ROOT)) + "-" + UUID.randomUUID().toString().substring(0, 6);
         long started = System.currentTimeMillis();
+        boolean quick = settings.quick();
+        List<AccuracyCase> accuracy = AccuracyBenchmark.select(settings.accuracyCases(), quick); // names checked first
         int cores = Runtime.getRuntime().availableProcessors();
         observer.started(runId, HostFacts.here("driver", "driver"), cores);
-        boolean quick = settings.quick();
         EngineRegistry engines = settings.engines();
         Workload ms = Workload.of("ms: 6 H2O hf/sto-3g nocp3", WaterClusters.input(6, BsseType.NOCP, 3, "builtin",
                 "hf", "sto-3g", Map.of()), engines);
@@ -74,7 +75,7 @@ public final class BenchmarkSuite {
         List<Figure> all = new ArrayList<>();
         for (Benchmark b : List.of(new OverheadBenchmark(), new ScalingBenchmark(), new MemoryBenchmark(engines),
                 new OptimisationsBenchmark(), new EndToEndBenchmark(engines), new AccuracyBenchmark(engines,
-                        settings.cache(), AccuracyBenchmark.select(settings.accuracyCases(), quick), settings.runs()),
+                        settings.cache(), accuracy, settings.runs()),
                 new ScaleBenchmark(engines, settings.runs()))) {
             if (!settings.categories().contains(b.category()) || (quick && b.category() == Category.ENDTOEND)) {
                 continue;
