@@ -182,7 +182,7 @@ final class AccuracyBenchmark implements Benchmark {
     /** Energy thresholds (hartree), each applied to every order from 3 up. */
     static final double[] THRESHOLDS = {3e-3, 1e-3, 1e-4};
     /** The distance cutoffs each system also runs for real (orders 2, 3, 4). */
-    static final double[] VALIDATED = {8, 6, 4.5};
+    static final double[] VALIDATED = {10, 7, 5};
 
     /** The variants of an expansion through maxNbody: every distance set, then every energy threshold. */
     static List<AccuracyCase.Variant> variants(int maxNbody) {

@@ -133,7 +133,7 @@ class AccuracyBenchmarkTest {
         AccuracyCase w16 = AccuracyBenchmark.all().get("water16-mbe4-cp-hf-sto-3g");
         assertThat(w16.input().plan().taskCount()).isEqualTo(16 + 2516); // own-basis monomers + cp x@F
         assertThat(w16.variants()).extracting(AccuracyCase.Variant::name).contains("d 8/6/4.5", "e3,4 1e-04");
-        assertThat(AccuracyBenchmark.all().get("water32-mbe3-nocp-hf-sto-3g").validate()).isEqualTo("d 8/6");
+        assertThat(AccuracyBenchmark.all().get("water32-mbe3-nocp-hf-sto-3g").validate()).isEqualTo("d 10/7");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AccuracyBenchmark.select(List.of("water99"), false))
                 .hasMessageContaining("--accuracy-cases: unknown case 'water99'");
     }
