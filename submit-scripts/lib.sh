@@ -6,6 +6,18 @@ export QCMB_HOME
 APP_JAR="$(ls "$QCMB_HOME"/target/qcmb-spark-*.jar 2>/dev/null | grep -v -e sources -e tests | head -n1 || true)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 read -r -a SPARK_FLAGS < <(grep -v '^#' "$QCMB_HOME/conf/jvm-flags")
+# The launchers' class path; the class-data archive is only valid for exactly this one (same jars, same order).
+APP_CLASSPATH="$APP_JAR:$QCMB_HOME/target/lib/*"
+# The class-data-sharing archive that `mvn package` makes (submit-scripts/make-class-archive); not in git.
+CLASS_ARCHIVE="$QCMB_HOME/target/qcmb.jsa"
+
+# JVM options that map the class-data archive, when it exists and is newer than the jars it was made from.
+# The JVM checks the jars itself and starts without the archive (silently: cds logging is off) when they differ.
+class_archive_opts() {
+  if [[ -f "$CLASS_ARCHIVE" && "$CLASS_ARCHIVE" -nt "$APP_JAR" && ! "$QCMB_HOME/target/lib" -nt "$CLASS_ARCHIVE" ]]; then
+    echo "-XX:SharedArchiveFile=$CLASS_ARCHIVE -Xlog:cds=off -Xlog:cds+dynamic=off"
+  fi
+}
 
 require_build() {
   if [[ -z "$APP_JAR" || ! -d "$QCMB_HOME/target/lib" ]]; then

@@ -162,10 +162,11 @@ final class AccuracyBenchmark implements Benchmark {
      * successful one.
      */
     static Map<FragmentTask, AtomicResult> stored(Path dir, String fingerprint, Plan plan) {
-        if (!Files.isRegularFile(dir.resolve("fragments").resolve("fingerprint"))) {
+        FragmentStore store = FragmentStore.existing(FragmentStore.location(dir, fingerprint));
+        if (store == null || !store.fingerprint().equals(fingerprint)) {
             return null;
         }
-        Map<String, AtomicResult> byLabel = FragmentStore.open(dir, fingerprint, true).load();
+        Map<String, AtomicResult> byLabel = store.load();
         Map<FragmentTask, AtomicResult> out = new HashMap<>();
         for (FragmentTask t : plan.tasks()) {
             AtomicResult r = byLabel.get(t.label());

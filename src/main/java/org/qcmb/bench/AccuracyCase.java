@@ -89,8 +89,9 @@ record AccuracyCase(String key, String name, String xyz, int maxNbody, BsseType 
             Path file = dir.resolve(key + ".xyz");
             Files.writeString(file, xyz);
             try {
+                // exact integrals (scf_type pk): the reference fragments in the cache were computed so
                 return InputReader.read(file, new XyzOptions(List.of(bsse.label()), maxNbody, method, basis, program,
-                        null, false, true));
+                        null, false, true, program.equals("builtin") ? Map.of("scf_type", "pk") : Map.of(), null));
             } finally {
                 Files.delete(file);
                 Files.delete(dir);

@@ -19,7 +19,6 @@ import org.qcmb.run.RunObserver;
 import org.qcmb.spark.HostFacts;
 import org.qcmb.spark.ManyBodyJob;
 import org.qcmb.spark.SparkSessions;
-import org.qcmb.tables.TableSchemas;
 import org.qcmb.tables.TableWriter;
 
 /**
@@ -70,9 +69,16 @@ public final class BenchmarkSuite {
         BenchContext context = new BenchContext(quick, settings.withCluster(), settings.home(), cores, ms, sec,
                 synthetic);
 
-        warmUp(ms, sec);
-        Timings.spark(ms, "local[1]", ManyBodyJob.Strategy.DEFAULT); // warms Spark's own code paths, not counted
         List<Figure> all = new ArrayList<>();
+        if (settings.categories().contains(Category.FIXEDCOSTS)) { // first: it measures a JVM where nothing ran
+            List<Figure> figures = new FixedCostsBenchmark(engines).run(context);
+            all.addAll(figures);
+            observer.categoryDone(Category.FIXEDCOSTS, figures);
+        }
+        if (settings.categories().stream().anyMatch(c -> c != Category.FIXEDCOSTS)) {
+            warmUp(ms, sec);
+            Timings.spark(ms, "local[1]", ManyBodyJob.Strategy.DEFAULT); // warms Spark's code paths, not counted
+        }
         for (Benchmark b : List.of(new OverheadBenchmark(), new ScalingBenchmark(), new MemoryBenchmark(engines),
                 new OptimisationsBenchmark(), new EndToEndBenchmark(engines), new AccuracyBenchmark(engines,
                         settings.cache(), accuracy, settings.runs()),
@@ -84,17 +90,17 @@ public final class BenchmarkSuite {
             all.addAll(figures);
             observer.categoryDone(b.category(), figures);
         }
-        SparkSession spark = SparkSessions.start("local[1]", null, Map.of("spark.ui.enabled", "false",
-                "spark.sql.shuffle.partitions", "2"));
-        try {
-            new TableWriter(spark, settings.tables()).append("benchmarks", TableSchemas.BENCHMARKS,
-                    Figures.rows(runId, started, all));
-            if (settings.plots() != null) {
-                observer.plotsWritten(PlotFiles.writeAll(spark, settings.tables(), null, settings.plots(), n -> { }),
+        new TableWriter(settings.tables()).append("benchmarks", Figures.rows(runId, started, all));
+        if (settings.plots() != null) {
+            SparkSession spark = SparkSessions.start("local[1]", null, Map.of("spark.ui.enabled", "false",
+                    "spark.sql.shuffle.partitions", "2"));
+            try {
+                observer.plotsWritten(PlotFiles.writeAll(spark, settings.tables(), null, true, settings.plots(),
+                        n -> { }),
                         settings.plots());
+            } finally {
+                spark.stop();
             }
-        } finally {
-            spark.stop();
         }
         return new Outcome(runId, all);
     }

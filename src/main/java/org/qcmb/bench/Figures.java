@@ -9,6 +9,9 @@ import org.apache.spark.sql.RowFactory;
 
 /** Benchmark figures as a console table and as rows of the benchmarks table. */
 public final class Figures {
+    /** How a figure whose value is under its measurement's noise floor is shown (value NaN, notes start so). */
+    public static final String BELOW_RESOLUTION = "below resolution";
+
     private Figures() {
     }
 
@@ -20,9 +23,11 @@ public final class Figures {
                 "value", "unit", "cores", "tasks", "notes"));
         for (Figure f : figures) {
             if (f.category() == category) {
+                boolean belowResolution = Double.isNaN(f.value()) && f.notes() != null
+                        && f.notes().startsWith(BELOW_RESOLUTION);
                 sb.append(String.format(Locale.ROOT, "%-28s %-26s %-24s %14s %-8s %5d %7d  %s%n", f.caseName(),
-                        f.variant(), f.metric().label(), format(f.value()), f.unit(), f.cores(), f.nTasks(),
-                        f.notes() == null ? "" : f.notes()));
+                        f.variant(), f.metric().label(), belowResolution ? BELOW_RESOLUTION : format(f.value()),
+                        f.unit(), f.cores(), f.nTasks(), f.notes() == null ? "" : f.notes()));
             }
         }
         return sb.toString();

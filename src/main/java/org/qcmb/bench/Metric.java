@@ -38,7 +38,10 @@ public enum Metric {
     PEAK_HEAP("MiB"),
     ASSEMBLE_TIME("s"),
     RESULT_WRITE_TIME("s"),
-    TABLES_WRITE_TIME("s"),
+    /** Stage time the cores spend outside the engine: stage time - engine time / cores. */
+    STAGE_OUTSIDE_ENGINE("s"),
+    /** Writing a run's rows to the tables (one commit). */
+    TABLE_WRITE("s"),
     /** A measurement that could not be made (value NaN, the reason in the notes). */
     ERROR("");
 

@@ -10,8 +10,8 @@ import org.qcmb.spark.FragmentContext;
 /** A benchmark case: a plan and the context that computes its tasks. */
 record Workload(String name, ManyBodyInput input, Plan plan, FragmentContext context) {
     static Workload of(String name, ManyBodyInput in, EngineRegistry engines) {
-        return new Workload(name, in, Planner.plan(in.expansionSpec()),
-                new FragmentContext(in, ModelChemistryEngines.resolve(in, engines)));
+        Plan plan = Planner.plan(in.expansionSpec());
+        return new Workload(name, in, plan, new FragmentContext(in, ModelChemistryEngines.resolve(in, plan, engines)));
     }
 
     /** Fragment calculations of the plan. */

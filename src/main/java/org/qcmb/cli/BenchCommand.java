@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
 
 /** {@code bench}: the benchmark suite ({@link BenchmarkSuite}); prints one table per category. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark suite: overhead, scaling, memory, optimisations, the 16-water end-to-end run and the"
-                + " accuracy of screened expansions and runs of 10^5 fragments (these two only with --only: they take"
-                + " hours).",
+        description = {"Benchmark suite: fixed costs, overhead, scaling, memory, optimisations, the 16-water end-to-end"
+                + " run and the accuracy of screened expansions and runs of 10^5 fragments (these two only with --only:"
+                + " they take hours).",
                 "Each category prints a table and appends rows to the 'benchmarks' table. The full suite takes about"
                         + " 10 minutes on 2 cores; --quick about 1-2 minutes."})
 public final class BenchCommand implements Callable<Integer> {
@@ -32,8 +32,8 @@ public final class BenchCommand implements Callable<Integer> {
     SharedOptions.Tables tables;
 
     @Option(names = "--only", split = ",", paramLabel = "CATEGORY",
-            description = "categories to run: overhead, scaling, memory, optimisations, endtoend, accuracy, scale"
-                    + " (default: all but accuracy and scale, which take hours)")
+            description = "categories to run: fixedcosts, overhead, scaling, memory, optimisations, endtoend,"
+                    + " accuracy, scale (default: all but accuracy and scale, which take hours)")
     List<String> only;
 
     @Option(names = "--plots", paramLabel = "DIR",
@@ -66,6 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
                 categories.add(Category.parse(name));
             }
         }
+        RunCommand.checkTables(tables.dir);
         PrintStream out = System.out;
         Path home = Path.of(System.getenv().getOrDefault("QCMB_HOME", "."));
         BenchmarkSuite.Outcome outcome = new BenchmarkSuite().run(new BenchmarkSuite.Settings(quick, categories,

@@ -2,17 +2,24 @@ package org.qcmb.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.qcmb.io.NbodyTable;
+import org.qcmb.mbe.AtomicSpecification;
+import org.qcmb.mbe.ExpansionSpec;
+import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.mbe.ManyBodyResult;
 import org.qcmb.mbe.Plan;
 import org.qcmb.mbe.ScreeningSpec;
+import org.qcmb.molecule.Units;
 import org.qcmb.run.FailureReport;
 import org.qcmb.run.ManyBodyRun;
+import org.qcmb.run.OutputMode;
 import org.qcmb.run.RunObserver;
 import org.qcmb.run.RunReport;
+import org.qcmb.spark.ManyBodyJob;
 
 /**
  * How {@code run} talks on the console: the plan on stdout, progress per level on stderr, then the n-body table
@@ -22,7 +29,6 @@ import org.qcmb.run.RunReport;
 final class ConsoleObserver implements RunObserver {
     private final PrintStream out;
     private final PrintStream err;
-    private long finishedNanos; // when the summary was printed: the tables are written after it
 
     ConsoleObserver(PrintStream out, PrintStream err) {
         this.out = out;
@@ -30,18 +36,44 @@ final class ConsoleObserver implements RunObserver {
     }
 
     @Override
-    public void planned(RunReport report, int stored) {
+    public void planned(RunReport report, int stored, OutputMode mode) {
         Plan plan = report.plan();
         // an energy-screened plan knows only the orders below its first threshold until results arrive
         int next = plan.complete() ? 0 : plan.kept().through() + 1;
         int top = plan.spec().maxNbody();
         String later = plan.complete() ? "" : " so far; " + (next == top ? "level " + top + " is" : "levels " + next
                 + "-" + top + " are") + " energy-screened and planned from the previous level's results";
-        out.printf(Locale.ROOT, "qcmb run %s: %d atoms, %d fragments, %d fragment calculations in %d levels%s%s%n",
-                report.runId(), report.input().molecule().atomCount(), report.input().molecule().fragmentCount(),
-                plan.taskCount(), plan.tasksByLevel().size(), later,
-                stored == 0 ? "" : " (" + stored + " stored, resuming)");
+        int levels = plan.tasksByLevel().size();
+        String resume = stored == 0 ? "" : mode == OutputMode.RESUME_CHANGED_INPUT
+                ? " (" + stored + " stored results; those whose calculation is unchanged are reused)"
+                : " (" + stored + " stored, resuming)";
+        out.printf(Locale.ROOT, "qcmb run %s: %d atoms, %d fragments, %s in %d level%s%s%s%n", report.runId(),
+                report.input().molecule().atomCount(), report.input().molecule().fragmentCount(),
+                ManyBodyJob.calculations(plan.taskCount()), levels, levels == 1 ? "" : "s", later, resume);
+        out.println(modelChemistry(report.input()));
         out.flush();
+    }
+
+    /** "Model chemistry: hf/sto-3g (builtin), energy" or one line per model chemistry with its levels. */
+    static String modelChemistry(ManyBodyInput in) {
+        ExpansionSpec spec = in.expansionSpec();
+        List<String> parts = new ArrayList<>();
+        for (ExpansionSpec.McLevels m : spec.modelChemistries()) {
+            int[] lv = m.levels();
+            parts.add(describe(in.specification(m.mc())) + (spec.modelChemistries().size() == 1
+                    && spec.supersystemMc() == null ? "" : " for level" + (lv.length == 1 ? " " + lv[0]
+                    : "s " + lv[0] + "-" + lv[lv.length - 1])));
+        }
+        if (spec.supersystemMc() != null) {
+            parts.add(describe(in.specification(spec.supersystemMc())) + " for the supersystem");
+        }
+        return (parts.size() == 1 ? "Model chemistry: " : "Model chemistries: ") + String.join("; ", parts) + ", "
+                + in.driver().schemaName() + ", bsse " + String.join(", ", in.bsseTypes().stream()
+                .map(b -> b.label()).toList()) + ", through " + spec.maxNbody() + "-body";
+    }
+
+    private static String describe(AtomicSpecification s) {
+        return s.method() + "/" + s.basis() + " (" + s.program() + ")";
     }
 
     @Override
@@ -53,7 +85,7 @@ final class ConsoleObserver implements RunObserver {
     public void finished(ManyBodyRun.Result result, Path resultFile, Path failureFile) {
         RunReport r = result.report();
         if (!result.succeeded()) {
-            err.print(FailureReport.text(result.failures()));
+            err.print(FailureReport.text(result.failures(), failureFile.getParent()));
             err.flush();
             return;
         }
@@ -61,8 +93,7 @@ final class ConsoleObserver implements RunObserver {
         out.println();
         out.print(NbodyTable.format(NbodyTable.rows(mb, r.plan().spec().maxNbody())));
         out.println();
-        out.printf(Locale.ROOT, "Return energy (%s): %.12f Eh%n", r.input().bsseTypes().get(0).label(),
-                mb.retEnergy());
+        out.println(returnEnergy(r.input(), mb));
         out.println("Result:        " + resultFile);
         out.printf(Locale.ROOT, "Fragments:     %d computed, %d reused from an earlier run%n", r.computed(),
                 r.reused());
@@ -73,7 +104,6 @@ final class ConsoleObserver implements RunObserver {
                 + " result written in %.1f s)%n", r.wallTimeMs() / 1000.0, r.sparkStartupMs() / 1000.0,
                 r.stageTimeMs() / 1000.0, r.assembleMs() / 1000.0, r.resultWriteMs() / 1000.0);
         out.flush();
-        finishedNanos = System.nanoTime();
     }
 
     /** The rule, then per level the candidates, kept and screened terms (and those the energy rule dropped). */
@@ -102,10 +132,37 @@ final class ConsoleObserver implements RunObserver {
         return sb.toString();
     }
 
+    /** "Return energy: cp interaction energy through 3-body = ... Eh (... kcal/mol)" or the total energy. */
+    static String returnEnergy(ManyBodyInput in, ManyBodyResult mb) {
+        ExpansionSpec spec = in.expansionSpec();
+        String through = "through " + spec.maxNbody() + "-body" + (spec.supersystemMc() != null
+                ? " with the supersystem" : "");
+        String bt = in.bsseTypes().get(0).label();
+        if (spec.returnTotalData()) {
+            return String.format(Locale.ROOT, "Return energy: %s total energy %s = %.12f Eh", bt, through,
+                    mb.retEnergy());
+        }
+        return String.format(Locale.ROOT, "Return energy: %s interaction energy %s = %.12f Eh (%.4f kcal/mol)", bt,
+                through, mb.retEnergy(), mb.retEnergy() * Units.HARTREE_TO_KCALMOL);
+    }
+
     @Override
-    public void tablesWritten(Path tables, String runId) {
-        out.printf(Locale.ROOT, "Tables:        %s (run_id %s), written in %.1f s%n", tables, runId,
-                (System.nanoTime() - finishedNanos) / 1e9);
+    public void reusedByContent(int count, Path file) {
+        out.println("Reused:        " + count + " stored fragment result" + (count == 1 ? "" : "s")
+                + " of an earlier input whose calculation is unchanged (listed in " + file + ")");
+    }
+
+    @Override
+    public void tablesWritten(Path tables, String runId, long writeMs) {
+        out.printf(Locale.ROOT, "Tables:        %s (run_id %s, written in %.2f s)%n", tables, runId, writeMs / 1000.0);
+    }
+
+    @Override
+    public void tablesFailed(Path tables, RuntimeException error) {
+        out.flush();
+        err.println("qcmb: tables not written (the result is kept; exit code " + Main.EXIT_TABLES + "): "
+                + error.getMessage());
+        err.flush();
     }
 
     @Override

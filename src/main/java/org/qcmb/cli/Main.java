@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import org.qcmb.common.InputException;
 import org.qcmb.engine.EngineException;
 import org.qcmb.qcschema.ErrorClass;
+import org.qcmb.tables.TableQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -28,6 +29,8 @@ public final class Main implements Runnable {
     public static final int EXIT_INPUT = 2;
     /** Exit code for failed calculations. */
     public static final int EXIT_FAILED = 1;
+    /** Exit code of a run whose result is written but whose rows could not be written to the tables. */
+    public static final int EXIT_TABLES = 3;
 
     @Override
     public void run() {
@@ -35,7 +38,19 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) { // SIGTERM or Ctrl-C: one line, then quiet while Spark's own hooks stop it
+                System.err.println("qcmb: stopped by a signal; a run keeps the fragment results of its finished"
+                        + " levels in --out: run it again with --resume to continue");
+                System.err.flush();
+                System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+                org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.OFF);
+            }
+        }, "qcmb-signal"));
+        int code = execute(args);
+        finished.set(true);
+        System.exit(code);
     }
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
@@ -46,7 +61,7 @@ public final class Main implements Runnable {
             if (verbose) {
                 ex.printStackTrace();
             }
-            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            String msg = oneLine(ex);
             if (isUserError(ex)) {
                 System.err.println("qcmb: error: " + msg);
                 return EXIT_INPUT;
@@ -55,7 +70,29 @@ public final class Main implements Runnable {
             return EXIT_FAILED;
         });
         cmd.setExitCodeExceptionMapper(ex -> EXIT_INPUT);
-        return cmd.execute(args);
+        try {
+            return cmd.execute(args);
+        } catch (Error e) { // picocli hands on Errors (out of memory, a Hadoop FSError): still one line
+            boolean verbose = java.util.Arrays.asList(args).contains(SharedOptions.Verbose.NAME);
+            if (verbose) {
+                e.printStackTrace();
+            }
+            System.err.println("qcmb: failed: " + (e instanceof OutOfMemoryError ? "out of memory (JVM heap "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; QCMB_JAVA_OPTS=-Xmx... gives more): " : "")
+                    + oneLine(e) + (verbose ? "" : " (--verbose shows the stack trace)"));
+            return EXIT_FAILED;
+        }
+    }
+
+    /** A message on one line: the first line of the message (Spark's carry plans and traces), at most 500 chars. */
+    static String oneLine(Throwable ex) {
+        String msg = ex.getMessage() == null || ex.getMessage().isBlank() ? ex.getClass().getSimpleName()
+                : ex.getMessage().strip();
+        int nl = msg.indexOf('\n');
+        if (nl >= 0) {
+            msg = msg.substring(0, nl).strip() + " ...";
+        }
+        return msg.length() > 500 ? msg.substring(0, 500) + " ..." : msg;
     }
 
     /** Whether the command that ran (or a parent) was given {@code --verbose}. */
@@ -70,6 +107,7 @@ public final class Main implements Runnable {
 
     static boolean isUserError(Throwable ex) {
         return ex instanceof InputException
+                || (ex instanceof TableQueries.QueryException q && q.userError())
                 || ex instanceof NoSuchFileException
                 || ex instanceof FileNotFoundException
                 || (ex instanceof EngineException ee && ee.errorClass() == ErrorClass.INPUT_ERROR)

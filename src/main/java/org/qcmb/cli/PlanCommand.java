@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.qcmb.common.InputException;
 import org.qcmb.io.InputReader;
+import org.qcmb.io.XyzOptions;
 import org.qcmb.mbe.AtomicSpecification;
 import org.qcmb.mbe.BsseType;
 import org.qcmb.mbe.ExpansionSpec;
@@ -18,6 +20,7 @@ import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.mbe.Plan;
 import org.qcmb.mbe.ScreeningSpec;
 import org.qcmb.mbe.TaskFamily;
+import org.qcmb.run.ModelChemistryEngines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,9 +48,20 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        ManyBodyInput in = InputReader.read(input, xyz.toOptions(), note -> System.err.println("qcmb: note: " + note));
+        XyzOptions options = xyz.toOptions();
+        ManyBodyInput in = InputReader.read(input, options, note -> System.err.println("qcmb: note: " + note));
         ExpansionSpec spec = in.expansionSpec();
         Plan plan = in.plan();
+        if (InputReader.isXyz(input) && !options.missingForRun().isEmpty()) {
+            System.err.println("qcmb: warning: " + String.join(" and ", options.missingForRun()) + " not given: the"
+                    + " plan is counted, but nothing can run without --method and --basis");
+        } else {
+            try { // the checks run makes before Spark starts, as a warning: planning needs no engine
+                ModelChemistryEngines.resolve(in, plan, Engines.registry(1));
+            } catch (InputException e) {
+                System.err.println("qcmb: warning: run would refuse this input: " + e.getMessage());
+            }
+        }
         StringBuilder sb = new StringBuilder(4096);
         int n = spec.nFragments();
         sb.append("Input:            ").append(input).append('\n');

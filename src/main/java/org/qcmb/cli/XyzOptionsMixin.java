@@ -15,10 +15,10 @@ public final class XyzOptionsMixin {
             description = "XYZ input: highest n-body level (default: number of fragments).")
     Integer maxNbody;
 
-    @Option(names = "--method", description = "XYZ input: method, e.g. hf, mp2.")
+    @Option(names = "--method", description = "XYZ input: method, e.g. hf, mp2 (run needs it).")
     String method;
 
-    @Option(names = "--basis", description = "XYZ input: basis set, e.g. sto-3g.")
+    @Option(names = "--basis", description = "XYZ input: basis set, e.g. sto-3g (run needs it).")
     String basis;
 
     @Option(names = "--program", description = "XYZ input: program (default builtin).")
@@ -30,6 +30,11 @@ public final class XyzOptionsMixin {
     @Option(names = "--return-total-data", arity = "1", paramLabel = "true|false",
             description = "XYZ input: report totals (default false for energy, true otherwise).")
     Boolean returnTotalData;
+
+    @Option(names = "--keyword", paramLabel = "KEY=VALUE",
+            description = "XYZ input: a program keyword (repeatable), e.g. --keyword scf_type=pk --keyword"
+                    + " freeze_core=true.")
+    List<String> keywords;
 
     @Option(names = "--auto-fragments",
             description = "XYZ input: fragments from covalent connectivity instead of '--' lines.")
@@ -55,6 +60,6 @@ public final class XyzOptionsMixin {
         XyzOptions.ScreeningFlags screening = screenDistance == null && screenMetric == null && screenEnergy == null
                 ? null : new XyzOptions.ScreeningFlags(screenDistance, screenMetric, screenEnergy);
         return new XyzOptions(bsse, maxNbody, method, basis, program, driver, autoFragments, returnTotalData,
-                screening);
+                XyzOptions.keywords(keywords), screening);
     }
 }

@@ -1,12 +1,9 @@
 package org.qcmb.engine;
 
 import java.io.Serializable;
-import java.util.Map;
-import org.qcmb.common.Driver;
 import org.qcmb.qcschema.AtomicInput;
 import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.qcschema.ErrorClass;
-import org.qcmb.qcschema.Model;
 
 /**
  * A quantum-chemistry program that computes one fragment. Implementations must be thread-safe and
@@ -25,12 +22,14 @@ public interface FragmentEngine extends Serializable {
     }
 
     /**
-     * Checks, before any work, that this engine can compute the driver and model with these keywords, so that a
-     * specification it cannot honour fails once and at once rather than in every fragment. A problem is an
-     * {@link EngineException} of class {@link ErrorClass#INPUT_ERROR} naming it. The default accepts everything
-     * (the engine then reports problems per calculation, as failed results).
+     * Checks, before any work (on the driver, before Spark starts), that this engine can compute what the plan will
+     * ask of it under one model chemistry: the method and basis, every element of the molecule in that basis, the
+     * charge/multiplicity states of the sub-molecules, the driver and the keywords. A specification it cannot honour
+     * then fails once and at once rather than in every fragment. A problem is an {@link EngineException} of class
+     * {@link ErrorClass#INPUT_ERROR} whose message names the field or keyword. The default accepts everything (the
+     * engine then reports problems per calculation, as failed results).
      */
-    default void validate(Driver driver, Model model, Map<String, Object> keywords) {
+    default void validate(CalculationSpec spec) {
     }
 
     AtomicResult compute(AtomicInput input);

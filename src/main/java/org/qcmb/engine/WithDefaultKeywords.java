@@ -2,10 +2,8 @@ package org.qcmb.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.qcmb.common.Driver;
 import org.qcmb.qcschema.AtomicInput;
 import org.qcmb.qcschema.AtomicResult;
-import org.qcmb.qcschema.Model;
 
 /** An engine whose inputs get default keywords (e.g. num_threads from --engine-threads) unless they set their own. */
 public final class WithDefaultKeywords implements FragmentEngine {
@@ -35,8 +33,8 @@ public final class WithDefaultKeywords implements FragmentEngine {
     }
 
     @Override
-    public void validate(Driver driver, Model model, Map<String, Object> keywords) {
-        engine.validate(driver, model, withDefaults(keywords));
+    public void validate(CalculationSpec spec) {
+        engine.validate(spec.withKeywords(withDefaults(spec.keywords())));
     }
 
     @Override

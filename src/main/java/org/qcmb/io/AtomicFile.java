@@ -7,8 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a file whole or not at all: a temporary file in the same folder, then an atomic rename. */
+/**
+ * Writes a file whole or not at all: a temporary file in the same folder, then an atomic rename. The temporary file
+ * gets the folder's default permissions (umask: usually 0644, as every other output), is removed when the write
+ * fails, and is also removed if the JVM exits during the write (SIGTERM); the output folder removes those a
+ * kill -9 leaves ({@code .NAME.*.tmp}).
+ */
 public final class AtomicFile {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFile() {
     }
 
@@ -18,7 +25,10 @@ public final class AtomicFile {
         Path tmp = null;
         try {
             Files.createDirectories(abs.getParent());
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            Files.createFile(tmp); // not createTempFile, whose 0600 would make result.json unreadable to others
+            tmp.toFile().deleteOnExit();
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -34,16 +34,21 @@ public final class InputReader {
         return readDocument(file, options, notes).input();
     }
 
+    /** Whether a file is read as XYZ (by its extension), so that the command-line options describe it. */
+    public static boolean isXyz(Path file) {
+        return file.toString().toLowerCase(Locale.ROOT).endsWith(".xyz");
+    }
+
     /** Reads the input and the shape its result must take (an XYZ input gets the default shape). */
     public static InputDocument readDocument(Path file, XyzOptions options, Consumer<String> notes) {
         XyzOptions opt = options == null ? XyzOptions.none() : options;
         String name = file.toString();
-        if (name.toLowerCase(Locale.ROOT).endsWith(".xyz")) {
+        if (isXyz(file)) {
             return new InputDocument(readXyz(file, opt, notes), ResultShape.DEFAULT);
         }
         if (opt.anyGiven()) {
             throw new InputException(name + ": options such as --bsse, --max-nbody, --method, --basis, --program,"
-                    + " --driver, --auto-fragments and --screen-* apply to XYZ input only; set them in the file's"
+                    + " --driver, --keyword, --auto-fragments and --screen-* apply to XYZ input only; set them in the file's"
                     + " specification");
         }
         return ManyBodyInputCodec.read(QcJson.readTree(file), name);
@@ -61,8 +66,8 @@ public final class InputReader {
         }
         Driver driver = ManyBodyInputCodec.driver(opt.driver() == null ? "energy" : opt.driver(), "--driver");
         String program = opt.program() == null ? ManyBodyInputCodec.DEFAULT_PROGRAM : opt.program();
-        AtomicSpecification spec = new AtomicSpecification(program, opt.method(), opt.basis(), Map.of(), Map.of(),
-                Map.of());
+        AtomicSpecification spec = new AtomicSpecification(program, opt.method(), opt.basis(), opt.keywords(),
+                Map.of(), Map.of());
         try {
             Map<String, Object> screening = opt.screening() == null ? null : opt.screening().block();
             return ManyBodyInput.create(mol, driver, opt.bsse(), null, opt.maxNbody(), opt.returnTotalData(), null,

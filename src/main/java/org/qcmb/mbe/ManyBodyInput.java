@@ -48,8 +48,35 @@ public record ManyBodyInput(
      * {@link Planner#extend} has been given each order's results).
      */
     public Plan plan() {
+        if (screening == null) {
+            checkUnscreenedSize();
+        }
         return screening == null ? Planner.plan(expansionSpec())
                 : Planner.plan(expansionSpec(), Screening.of(screening, molecule));
+    }
+
+    /** The most fragment calculations an unscreened expansion may plan (about 80 bytes each on the driver). */
+    public static final long MAX_UNSCREENED_TASKS = 20_000_000L;
+
+    /**
+     * Refuses, before planning, an unscreened expansion whose candidate terms alone (sum over the levels k of C(N, k),
+     * times 2^k - 1 for vmfc) exceed {@link #MAX_UNSCREENED_TASKS}: it could never be planned, let alone run.
+     */
+    private void checkUnscreenedSize() {
+        int n = molecule.fragmentCount();
+        int top = levels.isEmpty() ? n : levels.lastKey();
+        double total = 0;
+        double c = 1;
+        for (int k = 1; k <= top; k++) {
+            c = c * (n - k + 1) / k;
+            total += c * (bsseTypes.contains(BsseType.VMFC) ? Math.pow(2, k) - 1 : bsseTypes.size());
+        }
+        if (total > MAX_UNSCREENED_TASKS) {
+            throw new InputException(String.format(java.util.Locale.ROOT, "max_nbody (--max-nbody for XYZ input):"
+                    + " %d fragments through %d-body ask for about %.3g fragment calculations, more than the limit of"
+                            + " %d for an unscreened expansion: lower max_nbody or add a screening rule"
+                            + " (docs/screening.md)", n, top, total, MAX_UNSCREENED_TASKS));
+        }
     }
 
     /** The molecule of a task: real fragments x, ghosts B minus x, parent atom order and frame (bohr). */

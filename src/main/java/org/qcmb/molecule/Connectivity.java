@@ -26,19 +26,23 @@ public final class Connectivity {
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
+        double rmax = 0;
+        for (double ri : r) {
+            rmax = Math.max(rmax, ri);
+        }
+        // a cell list with the longest possible bond as its edge: linear in the atom count, not all pairs
+        CellList cells = new CellList(geometryBohr, Math.max(BOND_FACTOR * 2 * rmax, 1e-3));
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                double dx = geometryBohr[3 * i] - geometryBohr[3 * j];
-                double dy = geometryBohr[3 * i + 1] - geometryBohr[3 * j + 1];
-                double dz = geometryBohr[3 * i + 2] - geometryBohr[3 * j + 2];
-                double lim = BOND_FACTOR * (r[i] + r[j]);
-                if (dx * dx + dy * dy + dz * dz < lim * lim) {
-                    int a = find(parent, i), b = find(parent, j);
+            final int ii = i;
+            cells.neighbours(i, j -> {
+                double lim = BOND_FACTOR * (r[ii] + r[j]);
+                if (j < ii && cells.distance2(ii, j) < lim * lim) {
+                    int a = find(parent, ii), b = find(parent, j);
                     if (a != b) {
                         parent[Math.max(a, b)] = Math.min(a, b);
                     }
                 }
-            }
+            });
         }
         int[] compOf = new int[n];
         Arrays.fill(compOf, -1);

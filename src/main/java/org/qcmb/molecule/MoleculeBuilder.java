@@ -17,13 +17,21 @@ import org.qcmb.common.InputException;
  *   <li>molecular multiplicity absent: the high-spin sum 1 + sum(m_f - 1) if fragment multiplicities were given,
  *       else 1 or 2 by electron parity.</li>
  * </ul>
- * Checks: known elements, fragments contiguous 0..nat-1 in order, no atoms closer than 0.1 bohr, and every
- * charge/multiplicity possible for its electron count. Errors are {@link InputException}s naming the field.
+ * Checks: at most {@link #MAX_ATOMS} atoms of known elements, finite coordinates within
+ * {@link CellList#MAX_COORDINATE_BOHR} of the origin, no two atoms (ghosts included) closer than
+ * {@link #MIN_DISTANCE_ANGSTROM}, fragments contiguous 0..nat-1 in order, and every charge/multiplicity possible for
+ * its electron count. Errors are {@link InputException}s naming the field (and the atom).
  */
 public final class MoleculeBuilder {
 
-    /** Atoms closer than this (bohr) are rejected as a likely duplicated atom or unit mistake. */
-    public static final double MIN_DISTANCE_BOHR = 0.1;
+    /**
+     * Atoms closer than this (angstrom) are rejected as a duplicated atom or a unit mistake. It is 80 % of the
+     * smallest sum of covalent radii (H-H, 2 x 0.31 A; the H2 bond is 0.74 A), so no real bond is shorter.
+     */
+    public static final double MIN_DISTANCE_ANGSTROM = 0.5;
+    public static final double MIN_DISTANCE_BOHR = Units.angstromToBohr(MIN_DISTANCE_ANGSTROM);
+    /** The largest molecule accepted (the geometry checks scale linearly; planning is the limit beyond). */
+    public static final int MAX_ATOMS = 1_000_000;
 
     private List<String> symbols;
     private double[] geometryBohr;
@@ -87,6 +95,10 @@ public final class MoleculeBuilder {
             throw InputException.field(where + ".symbols", "is missing or empty: give one element symbol per atom");
         }
         int nat = symbols.size();
+        if (nat > MAX_ATOMS) {
+            throw InputException.field(where + ".symbols", "has " + nat + " atoms, more than the limit of "
+                    + MAX_ATOMS);
+        }
         List<String> syms = new ArrayList<>(nat);
         int[] z = new int[nat];
         for (int i = 0; i < nat; i++) {
@@ -107,12 +119,8 @@ public final class MoleculeBuilder {
             throw InputException.field(where + ".geometry", "has " + geometryBohr.length + " numbers but "
                     + nat + " atoms need " + 3 * nat);
         }
-        for (double v : geometryBohr) {
-            if (!Double.isFinite(v)) {
-                throw InputException.field(where + ".geometry", "contains a non-finite number");
-            }
-        }
-        checkDistances(geometryBohr, nat);
+        checkCoordinates(geometryBohr);
+        checkDistances(geometryBohr);
         boolean[] re = real;
         if (re == null) {
             re = new boolean[nat];
@@ -258,18 +266,38 @@ public final class MoleculeBuilder {
         }
     }
 
-    private void checkDistances(double[] g, int nat) {
-        double min2 = MIN_DISTANCE_BOHR * MIN_DISTANCE_BOHR;
-        for (int i = 0; i < nat; i++) {
-            for (int j = 0; j < i; j++) {
-                double dx = g[3 * i] - g[3 * j], dy = g[3 * i + 1] - g[3 * j + 1], dz = g[3 * i + 2] - g[3 * j + 2];
-                double d2 = dx * dx + dy * dy + dz * dz;
-                if (d2 < min2) {
-                    throw InputException.field(where + ".geometry", String.format(java.util.Locale.ROOT,
-                            "atoms %d and %d are %.4f bohr apart, closer than %.1f bohr (duplicated atom or wrong"
-                                    + " units?)", j, i, Math.sqrt(d2), MIN_DISTANCE_BOHR));
-                }
+    /** Finite and within the coordinate limit, naming the atom (0-based, as in the fragments lists). */
+    private void checkCoordinates(double[] g) {
+        for (int k = 0; k < g.length; k++) {
+            double v = g[k];
+            String atom = "atom " + k / 3 + " (" + symbols.get(k / 3) + ", 0-based)";
+            char axis = "xyz".charAt(k % 3);
+            if (!Double.isFinite(v)) {
+                throw InputException.field(where + ".geometry", atom + " has a non-finite " + axis
+                        + " coordinate (" + v + ")");
+            }
+            if (Math.abs(v) > CellList.MAX_COORDINATE_BOHR) {
+                throw InputException.field(where + ".geometry", String.format(java.util.Locale.ROOT,
+                        "%s has %s = %.6g bohr, beyond the limit of %.0e bohr from the origin (wrong units or a"
+                                + " corrupt number?)", atom, axis, v, CellList.MAX_COORDINATE_BOHR));
             }
         }
+    }
+
+    /** No two atoms closer than the physical minimum, found with a cell list (linear in the atom count). */
+    private void checkDistances(double[] g) {
+        int[] pair = new CellList(g, MIN_DISTANCE_BOHR).firstPairCloserThan(MIN_DISTANCE_BOHR);
+        if (pair != null) {
+            double d = Math.sqrt(distance2(g, pair[0], pair[1]));
+            throw InputException.field(where + ".geometry", String.format(java.util.Locale.ROOT,
+                    "atoms %d and %d (0-based) are %.4f angstrom (%.4f bohr) apart, closer than the physical minimum"
+                            + " of %.1f angstrom (a duplicated atom or wrong units?)", pair[0], pair[1],
+                    d * Units.BOHR_TO_ANGSTROM, d, MIN_DISTANCE_ANGSTROM));
+        }
+    }
+
+    private static double distance2(double[] g, int i, int j) {
+        double dx = g[3 * i] - g[3 * j], dy = g[3 * i + 1] - g[3 * j + 1], dz = g[3 * i + 2] - g[3 * j + 2];
+        return dx * dx + dy * dy + dz * dz;
     }
 }

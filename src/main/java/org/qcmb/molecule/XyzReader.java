@@ -7,7 +7,8 @@ import org.qcmb.common.InputException;
 
 /**
  * Reads Psi4-style XYZ text. Coordinates are angstrom unless a line {@code units bohr} (or {@code units au})
- * says otherwise. A standard XYZ header (atom count line + comment line) is skipped. {@code --} lines separate
+ * says otherwise. A standard XYZ header is an atom-count line followed by a comment line (which may be blank):
+ * the comment line is required after a count line, and the count must equal the atom lines that follow. {@code --} lines separate
  * fragments; an optional {@code charge multiplicity} line may follow each {@code --} and may open the file (it
  * then belongs to the first fragment). Blank lines and {@code #} comments are ignored. A symbol prefixed with
  * {@code @} or written {@code Gh(X)} is a ghost atom.
@@ -22,6 +23,9 @@ public final class XyzReader {
     public record Result(Molecule molecule, List<String> notes) {
     }
 
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     private XyzReader() {
     }
 
@@ -30,6 +34,7 @@ public final class XyzReader {
         List<String> symbols = new ArrayList<>();
         List<Boolean> real = new ArrayList<>();
         List<double[]> xyz = new ArrayList<>();
+        List<Integer> atomLines = new ArrayList<>();
         List<Integer> fragStarts = new ArrayList<>();
         List<Integer> charges = new ArrayList<>();
         List<Integer> mults = new ArrayList<>();
@@ -44,7 +49,30 @@ public final class XyzReader {
         while (first < lines.length && lines[first].isBlank()) {
             first++;
         }
+        int countLine = -1;
+        long count = -1;
         if (first < lines.length && lines[first].trim().matches("\\d+")) {
+            countLine = first;
+            String where = source + " line " + (first + 1);
+            try {
+                count = Long.parseLong(lines[first].trim());
+            } catch (NumberFormatException e) {
+                count = Long.MAX_VALUE;
+            }
+            if (count > MoleculeBuilder.MAX_ATOMS) {
+                throw new InputException(where + ": the count line says " + lines[first].trim() + " atoms, more"
+                        + " than the limit of " + MoleculeBuilder.MAX_ATOMS);
+            }
+            if (first + 1 >= lines.length || (first + 2 >= lines.length && lines[first + 1].isEmpty())) {
+                throw new InputException(where + ": an XYZ count line must be followed by a comment line and the "
+                        + count + " atoms; the file ends here");
+            }
+            if (looksLikeAtom(lines[first + 1])) {
+                throw new InputException(source + " line " + (first + 2) + ": expected the comment line that"
+                        + " follows the count line (line " + (first + 1) + "), found an atom '"
+                        + lines[first + 1].trim() + "': add a comment line (it may be blank) or remove the count"
+                        + " line");
+            }
             first += 2;
         }
         boolean blockHasAtoms = false;
@@ -115,16 +143,20 @@ public final class XyzReader {
             }
             double[] c = new double[3];
             for (int k = 0; k < 3; k++) {
-                try {
-                    c[k] = Double.parseDouble(tok[k + 1]);
-                } catch (NumberFormatException e) {
-                    throw new InputException(where + ": '" + tok[k + 1] + "' is not a number");
-                }
+                c[k] = coordinate(tok[k + 1], where);
+            }
+            if (symbols.size() >= MoleculeBuilder.MAX_ATOMS) {
+                throw new InputException(where + ": more than " + MoleculeBuilder.MAX_ATOMS + " atoms, the limit");
             }
             symbols.add(sym);
             real.add(isReal);
             xyz.add(c);
+            atomLines.add(ln + 1);
             blockHasAtoms = true;
+        }
+        if (countLine >= 0 && count != symbols.size()) {
+            throw new InputException(source + " line " + (countLine + 1) + ": the count line says " + count
+                    + " atoms but the file has " + symbols.size() + " atom lines (a truncated or edited file?)");
         }
         if (symbols.isEmpty()) {
             throw new InputException(source + ": no atoms found (expected lines 'Symbol x y z' in angstrom)");
@@ -137,6 +169,12 @@ public final class XyzReader {
         for (int i = 0; i < nat; i++) {
             for (int k = 0; k < 3; k++) {
                 geom[3 * i + k] = bohr ? xyz.get(i)[k] : Units.angstromToBohr(xyz.get(i)[k]);
+                if (Math.abs(geom[3 * i + k]) > CellList.MAX_COORDINATE_BOHR) {
+                    throw new InputException(source + " line " + atomLines.get(i) + ": coordinate " + xyz.get(i)[k]
+                            + (bohr ? " bohr" : " angstrom") + " is beyond the limit of "
+                            + String.format(Locale.ROOT, "%.0e", CellList.MAX_COORDINATE_BOHR)
+                            + " bohr from the origin (wrong units or a corrupt number?)");
+                }
             }
         }
         boolean[] re = new boolean[nat];
@@ -244,6 +282,36 @@ public final class XyzReader {
             }
         }
         return new Result(b.build(), List.copyOf(notes));
+    }
+
+    /** A coordinate: a finite number (Java syntax, no NaN or infinities, no 'f'/'d' suffixes). */
+    private static double coordinate(String token, String where) {
+        if (!NUMBER.matcher(token).matches()) {
+            throw new InputException(where + ": '" + token + "' is not a number");
+        }
+        double v = Double.parseDouble(token);
+        if (!Double.isFinite(v)) {
+            throw new InputException(where + ": '" + token + "' is too large to be a coordinate");
+        }
+        return v;
+    }
+
+    /** Whether a line reads as 'Symbol x y z' (used to tell a missing comment line from a real one). */
+    private static boolean looksLikeAtom(String line) {
+        String[] tok = line.trim().split("\\s+");
+        if (tok.length != 4) {
+            return false;
+        }
+        String sym = tok[0].startsWith("@") ? tok[0].substring(1) : tok[0];
+        try {
+            Element.of(sym.replaceAll("\\d+$", ""));
+            for (int k = 1; k < 4; k++) {
+                Double.parseDouble(tok[k]);
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isInt(String s) {

@@ -2,7 +2,6 @@ package org.qcmb.notebook;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,25 +64,17 @@ public final class Notebook {
     }
 
     /**
-     * Registers every table folder of dir as a temporary view and returns the view names. Each documented table
-     * ({@link TableSchemas#ALL}) without a folder gets an empty view of its schema, so queries and plots of it show
-     * "no rows" instead of failing (a tables directory from {@code qcmb run} alone has no benchmarks).
+     * Registers every table folder of dir as a temporary view and returns the names of the views with rows. Each
+     * documented table ({@link TableSchemas#ALL}) without rows is an empty view of its schema, so queries and plots
+     * of it show "no rows" instead of failing (a tables directory from {@code qcmb run} alone has no benchmarks).
      */
     public static List<String> tables(String dir) {
-        SparkSession s = spark();
-        List<String> names = TableReader.registerViews(s, Path.of(dir));
-        List<String> empty = new ArrayList<>();
-        TableSchemas.ALL.forEach((name, schema) -> {
-            if (!names.contains(name)) {
-                s.createDataFrame(List.<Row>of(), schema).createOrReplaceTempView(name);
-                empty.add(name);
-            }
-        });
-        if (!empty.isEmpty()) {
-            System.out.println("no rows under " + Path.of(dir).toAbsolutePath() + " for " + String.join(", ", empty)
-                    + " (registered empty)");
+        TableReader.Views views = TableReader.registerViews(spark(), Path.of(dir));
+        if (!views.empty().isEmpty()) {
+            System.out.println("no rows under " + Path.of(dir).toAbsolutePath() + " for "
+                    + String.join(", ", views.empty()) + " (registered empty)");
         }
-        return names;
+        return views.withRows();
     }
 
     /** True when a view (table) of that name is registered. */
@@ -156,7 +147,7 @@ public final class Notebook {
 
     /** Stage wall time per n-body level, one bar per run (stages). */
     public static Object levelTimesPlot() {
-        return render(Charts.levelTimes(TableData.levelTimes(spark())), "stages: no rows");
+        return render(Charts.levelTimes(TableData.levelTimes(spark(), null)), "stages: no rows");
     }
 
     /** Gantt-like timeline of the tasks of one run, one row per executor slot (tasks). */

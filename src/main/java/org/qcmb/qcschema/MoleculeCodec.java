@@ -78,7 +78,10 @@ public final class MoleculeCodec {
                 }
                 case "angstrom", "ang", "a" -> {
                     for (int i = 0; i < geom.length; i++) {
-                        geom[i] = Units.angstromToBohr(geom[i]);
+                        double bohr = Units.angstromToBohr(geom[i]);
+                        // a finite number that overflows in conversion is reported as beyond the coordinate limit
+                        geom[i] = Double.isFinite(geom[i]) && !Double.isFinite(bohr)
+                                ? Math.copySign(Double.MAX_VALUE, geom[i]) : bohr;
                     }
                 }
                 default -> throw InputException.field(path + ".units", "must be \"bohr\" or \"angstrom\", not \""

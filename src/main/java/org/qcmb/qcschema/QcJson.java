@@ -3,6 +3,7 @@ package org.qcmb.qcschema;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,10 +31,17 @@ import org.qcmb.common.InputException;
 public final class QcJson {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = new ObjectMapper(yamlFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private QcJson() {
+    }
+
+    /** SnakeYAML reads at most 3 M code points by default: raised to the input size limit, as JSON has none. */
+    private static YAMLFactory yamlFactory() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, MAX_INPUT_BYTES));
+        return YAMLFactory.builder().loaderOptions(options).build();
     }
 
     /** The shared mapper (thread-safe once configured): trees, values and writers all come from it. */
@@ -46,9 +54,17 @@ public final class QcJson {
         return parse(JSON, text, source, "JSON");
     }
 
-    /** A file's text; a missing or unreadable file is an InputException naming it. */
+    /** The largest input file read (JSON, YAML or XYZ); a 10^6-atom XYZ file is about 50 MB. */
+    public static final long MAX_INPUT_BYTES = 256L << 20;
+
+    /** A file's text; a missing, unreadable or too large file is an InputException naming it. */
     public static String readText(Path file) {
         try {
+            long size = Files.size(file);
+            if (size > MAX_INPUT_BYTES) {
+                throw new InputException(file + ": " + size + " bytes, more than the input size limit of "
+                        + MAX_INPUT_BYTES + " bytes (256 MiB)");
+            }
             return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": no such file");
@@ -71,6 +87,13 @@ public final class QcJson {
                 throw new InputException(source + ": the file is empty");
             }
             return n;
+        } catch (StreamConstraintsException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new InputException(source + ": too large for the " + format + " reader" + where + " ("
+                    + e.getOriginalMessage().replaceAll("\\s+", " ").replaceAll(",\\s*from `[^`]*`", "").strip()
+                    + "): a size limit, not a syntax error; no valid input needs a string, number or nesting"
+                    + " that large");
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();

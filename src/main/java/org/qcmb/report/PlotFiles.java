@@ -20,13 +20,14 @@ public final class PlotFiles {
     }
 
     /**
-     * Registers the tables of tablesDir and writes every plot that has data into outDir: speedup.png,
-     * efficiency.png, level-times.png, and for one run (runIdOrNull, else the newest run with rows in each table)
-     * timeline-RUN.png, memory-RUN.png, nbody-convergence-RUN.png. Returns the files written; each skipped plot
-     * is a note.
+     * Registers the tables of tablesDir and writes every plot that has data into outDir. For one run (runIdOrNull,
+     * else the newest run with rows in each table): timeline-RUN.png, memory-RUN.png, nbody-convergence-RUN.png, and
+     * level-times.png of that run. With allRuns, level-times.png shows every successful run instead, and the
+     * benchmark history is drawn too (speedup.png, efficiency.png). Returns the files written; each skipped plot is a
+     * note.
      */
-    public static List<Path> writeAll(SparkSession spark, Path tablesDir, String runIdOrNull, Path outDir,
-            Consumer<String> notes) {
+    public static List<Path> writeAll(SparkSession spark, Path tablesDir, String runIdOrNull, boolean allRuns,
+            Path outDir, Consumer<String> notes) {
         TableReader.registerViews(spark, tablesDir);
         try {
             Files.createDirectories(outDir);
@@ -34,9 +35,13 @@ public final class PlotFiles {
             throw new UncheckedIOException("cannot create " + outDir + ": " + e.getMessage(), e);
         }
         Map<String, Optional<JFreeChart>> charts = new LinkedHashMap<>();
-        charts.put("speedup.png", Charts.speedup(TableData.scaling(spark, "speedup")));
-        charts.put("efficiency.png", Charts.efficiency(TableData.scaling(spark, "efficiency")));
-        charts.put("level-times.png", Charts.levelTimes(TableData.levelTimes(spark)));
+        if (allRuns) {
+            charts.put("speedup.png", Charts.speedup(TableData.scaling(spark, "speedup")));
+            charts.put("efficiency.png", Charts.efficiency(TableData.scaling(spark, "efficiency")));
+        }
+        String stagesRun = allRuns ? null : runIdOrNull != null ? runIdOrNull : TableData.latestRun(spark, "stages");
+        charts.put("level-times.png", Charts.levelTimes(allRuns || stagesRun != null
+                ? TableData.levelTimes(spark, stagesRun) : List.of()));
         String tasksRun = runIdOrNull != null ? runIdOrNull : TableData.latestRun(spark, "tasks");
         String memoryRun = runIdOrNull != null ? runIdOrNull : TableData.latestRun(spark, "memory");
         String nbodyRun = runIdOrNull != null ? runIdOrNull : TableData.latestRun(spark, "nbody");

@@ -75,12 +75,23 @@ public final class TableData {
                 .orderBy("series", "x"));
     }
 
-    /** Stage wall time per n-body level (sum over a level's stages), one series per run, from stages. */
-    public static List<Bar> levelTimes(SparkSession spark) {
+    /**
+     * Stage wall time per n-body level (sum over a level's stages), one series per run, from stages: of one run, or
+     * with a null run id of every run the runs table records as successful (failed runs stop early and would
+     * mislead).
+     */
+    public static List<Bar> levelTimes(SparkSession spark, String runIdOrNull) {
         if (!hasView(spark, "stages")) {
             return List.of();
         }
-        return bars(spark.table("stages").filter(col("level").isNotNull().and(col("wall_s").isNotNull()))
+        Dataset<Row> stages = spark.table("stages");
+        if (runIdOrNull != null) {
+            stages = stages.filter(col("run_id").equalTo(runIdOrNull));
+        } else if (hasView(spark, "runs")) {
+            Dataset<Row> ok = spark.table("runs").filter(col("status").equalTo("success")).select("run_id").distinct();
+            stages = stages.join(ok, "run_id");
+        }
+        return bars(stages.filter(col("level").isNotNull().and(col("wall_s").isNotNull()))
                 .groupBy("run_id", "level").agg(max("cores").as("cores"), sum("wall_s").as("value"))
                 .orderBy("run_id", "level")
                 .select(concat(col("run_id"), lit(" ("), coalesce(col("cores").cast("string"), lit("?")),

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.hadoop.fs.FSError;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.qcmb.common.InputException;
 import org.qcmb.engine.FragmentEngine;
 import org.qcmb.io.FragmentStore;
 import org.qcmb.io.InputFingerprint;
@@ -35,7 +37,9 @@ import org.qcmb.spark.ManyBodyJob;
 import org.qcmb.spark.MemorySampler;
 import org.qcmb.spark.MetricsListener;
 import org.qcmb.spark.ProgressListener;
+import org.qcmb.spark.MasterUrl;
 import org.qcmb.spark.SparkSessions;
+import org.qcmb.tables.TableWriteException;
 import org.qcmb.tables.TableWriter;
 
 /**
@@ -46,11 +50,23 @@ import org.qcmb.tables.TableWriter;
  * Spark listeners and the levels as they finish.
  */
 public final class ManyBodyRun {
-    /** What a run produced: the result (null when fragments failed), its document, the failures, the report. */
+    /**
+     * What a run produced: the result (null when fragments failed), its document, the failures, the report, and
+     * why the tables could not be written (null when they were, or none were asked for).
+     */
     public record Result(ManyBodyResult result, Map<String, Object> document, List<FragmentOutcome> failures,
-            RunReport report) {
+            RunReport report, String tablesError) {
+        public Result(ManyBodyResult result, Map<String, Object> document, List<FragmentOutcome> failures,
+                RunReport report) {
+            this(result, document, failures, report, null);
+        }
+
         public boolean succeeded() {
             return result != null;
+        }
+
+        Result withTablesError(String error) {
+            return new Result(result, document, failures, report, error);
         }
     }
 
@@ -67,24 +83,63 @@ public final class ManyBodyRun {
         long started = System.currentTimeMillis();
         ManyBodyInput in = request.input();
         Plan plan = in.plan();
-        Map<String, FragmentEngine> engines = ModelChemistryEngines.resolve(in, request.engines());
+        // every check a user can act on comes before the output folder is touched and before Spark starts
+        Map<String, FragmentEngine> engines = ModelChemistryEngines.resolve(in, plan, request.engines());
+        if (shared == null) {
+            MasterUrl.check(request.master());
+        }
         String fingerprint = InputFingerprint.of(in);
-        OutputFolder folder = OutputFolder.open(request.out(), fingerprint, request.resume());
-        FragmentStore store = folder.store();
-        Map<String, AtomicResult> done = request.resume() ? store.load() : Map.of();
-        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)) + "-"
-                + UUID.randomUUID().toString().substring(0, 6);
-        RunReport report = new RunReport(runId, started, request.inputName(), fingerprint, in, plan);
-        RunObserver observer = request.observer();
-        observer.planned(report, done.size());
+        FragmentContext context = new FragmentContext(in, engines);
+        try (OutputFolder folder = OutputFolder.open(request.out(), fingerprint, request.output())) {
+            StoredResults stored = new StoredResults(folder, fingerprint, request.output(), context);
+            String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))
+                    + "-" + UUID.randomUUID().toString().substring(0, 6);
+            RunReport report = new RunReport(runId, started, request.inputName(), fingerprint, in, plan);
+            RunObserver observer = request.observer();
+            observer.planned(report, stored.available(), request.output());
+            SparkSession spark = shared != null ? shared : startSpark(request, folder, report);
+            try {
+                return run(request, spark, folder, stored, context, report, plan);
+            } catch (InputException e) {
+                throw e;
+            } catch (Exception e) { // SparkException (a lost cluster) is checked, but undeclared in Java
+                throw storedNote(e, folder);
+            } finally {
+                if (shared == null) {
+                    spark.stop();
+                }
+            }
+        }
+    }
 
+    /** A SparkSession of the run's own; a session that cannot start is a problem with --master or the machine. */
+    private static SparkSession startSpark(RunRequest request, OutputFolder folder, RunReport report) {
         Map<String, String> conf = new LinkedHashMap<>(request.sparkConf());
         conf.putIfAbsent("spark.task.cpus", Integer.toString(request.engineThreads()));
         conf.putIfAbsent("spark.executor.processTreeMetrics.enabled", "true");
         conf.putIfAbsent("spark.executor.heartbeatInterval", "2s");
         long t0 = System.currentTimeMillis();
-        SparkSession spark = shared != null ? shared : SparkSessions.start(request.master(), folder.eventLog(), conf);
+        SparkSession spark;
+        try {
+            spark = SparkSessions.start(request.master(), folder.eventLog(), conf);
+        } catch (FSError e) {
+            folder.discardIfUnused();
+            throw new InputException("the disk of --out " + folder.dir() + " is full or failing (" + rootMessage(e)
+                    + ") while Spark started: free space or choose another --out", e);
+        } catch (Exception e) { // Scala's SparkException is a checked exception Java does not see declared
+            folder.discardIfUnused();
+            String master = request.master() == null ? "(default)" : request.master();
+            throw new InputException("Spark did not start with --master " + master + ": " + rootMessage(e), e);
+        }
         report.sparkStarted(spark.sparkContext().master(), System.currentTimeMillis() - t0);
+        return spark;
+    }
+
+    private Result run(RunRequest request, SparkSession spark, OutputFolder folder, StoredResults stored,
+            FragmentContext context, RunReport report, Plan plan) {
+        ManyBodyInput in = request.input();
+        RunObserver observer = request.observer();
+        FragmentStore store = folder.store();
         MetricsListener metrics = new MetricsListener(report.metricsSink());
         ProgressListener progress = observer.progress() == null ? null : new ProgressListener(observer.progress(),
                 2000);
@@ -92,22 +147,24 @@ public final class ManyBodyRun {
         if (progress != null) {
             spark.sparkContext().addSparkListener(progress);
         }
-        FragmentContext context = new FragmentContext(in, engines);
         try (MemorySampler sampler = new MemorySampler(500)) {
             report.addHosts(hostFacts(spark));
             boolean local = spark.sparkContext().isLocal();
             // batches of up to 16 when a stage is mostly below (21 minimal-basis functions)^4, i.e. water trimers:
             // HF/STO-3G trimers take ~50 ms, and one Spark task each cost 30 % of the engine time (docs/screening.md)
             ManyBodyJob.Outcome outcome = new ManyBodyJob(spark, new FragmentStage(200_000, 16), progress).run(
-                    context, plan, done, (level, outcomes) -> {
+                    context, plan, stored::lookup, (level, outcomes) -> {
                         report.addOutcomes(level, outcomes);
                         if (!local) { // in local mode the executor is this JVM, which the sampler covers
                             outcomes.forEach(x -> report.addMemory(List.of(x.executorMemory())));
                         }
-                        List<Map.Entry<String, AtomicResult>> ok = new ArrayList<>();
-                        outcomes.forEach(x -> ok.add(Map.entry(x.task().label(), x.result())));
+                        stored.copyInto(store);
+                        List<FragmentStore.Entry> ok = new ArrayList<>();
+                        outcomes.forEach(x -> ok.add(new FragmentStore.Entry(x.task().label(),
+                                x.result().success() ? stored.hash(x.task()) : null, x.result())));
                         store.append(level, ok);
                     });
+            stored.copyInto(store);
             MetricsListener.drain(spark.sparkContext());
             plan = outcome.plan(); // energy screening plans levels as results arrive
             report.replan(plan);
@@ -132,23 +189,37 @@ public final class ManyBodyRun {
                 document = ManyBodyResultCodec.document(result, in.molecule(), request.shape(), components, atomic);
                 folder.writeResult(QcJson.document(document));
                 report.resultTimes((assembled - collected) / 1_000_000, (System.nanoTime() - assembled) / 1_000_000);
+                if (request.output() == OutputMode.RESUME_CHANGED_INPUT) {
+                    folder.writeReused(ReusedFragments.text(stored.reusedByContent()));
+                } else {
+                    folder.clearReused();
+                }
             } else {
-                folder.writeFailures(FailureReport.text(outcome.failures()));
+                folder.writeFailures(FailureReport.text(outcome.failures(), folder.dir()));
             }
             long stageTime = outcome.firstSubmitMs() < 0 ? 0 : outcome.lastCollectMs() - outcome.firstSubmitMs();
             report.addMemory(sampler.samples());
             // counted now: a cluster's executors register while the first jobs run
             report.cluster(executorCount(spark), spark.sparkContext().defaultParallelism());
             report.finished(result, outcome.computed(), outcome.reused(), stageTime,
-                    System.currentTimeMillis() - started);
+                    System.currentTimeMillis() - report.startedMs());
             Result r = new Result(result, document, outcome.failures(), report);
             observer.finished(r, folder.resultFile(), folder.failureFile());
+            if (request.output() == OutputMode.RESUME_CHANGED_INPUT && r.succeeded()) {
+                observer.reusedByContent(stored.reusedByContent().size(), folder.reusedFile());
+            }
             if (request.tables() != null) {
-                new TableWriter(spark, request.tables()).appendAll(RunRows.of(report));
-                observer.tablesWritten(request.tables(), runId);
+                long tablesStart = System.nanoTime();
+                try {
+                    new TableWriter(request.tables()).commit(RunRows.of(report));
+                } catch (TableWriteException e) {
+                    observer.tablesFailed(request.tables(), e);
+                    return r.withTablesError(e.getMessage());
+                }
+                observer.tablesWritten(request.tables(), report.runId(), (System.nanoTime() - tablesStart) / 1_000_000);
                 if (request.plots() != null) {
-                    List<Path> files = PlotFiles.writeAll(spark, request.tables(), runId, request.plots(),
-                            note -> { });
+                    List<Path> files = PlotFiles.writeAll(spark, request.tables(), report.runId(),
+                            request.plotAllRuns(), request.plots(), note -> { });
                     observer.plotsWritten(files, request.plots());
                 }
             }
@@ -158,10 +229,26 @@ public final class ManyBodyRun {
             if (progress != null) {
                 spark.sparkContext().removeSparkListener(progress);
             }
-            if (shared == null) {
-                spark.stop();
-            }
         }
+    }
+
+    /** A failure after fragments were stored says that --resume keeps them. */
+    private static RuntimeException storedNote(Exception e, OutputFolder folder) {
+        if (!folder.store().hasResults()) {
+            return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+        return new RunAbortedException(rootMessage(e) + "; the fragment results computed so far are stored in "
+                + folder.dir() + ": run again with --resume to reuse them", e);
+    }
+
+    /** The innermost message of a chain of causes, on one line. */
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** Host facts of the driver and of every executor (a tiny untagged job runs one probe per core). */

@@ -13,8 +13,16 @@ public interface RunObserver {
     RunObserver SILENT = new RunObserver() {
     };
 
-    /** The plan is made and the engines are checked; {@code stored} fragments will be reused. */
-    default void planned(RunReport report, int stored) {
+    /**
+     * The plan is made, the engines are checked and the output folder is locked; {@code stored} fragment results may
+     * be reused ({@link OutputMode#RESUME}: this input's, all reused; {@link OutputMode#RESUME_CHANGED_INPUT}: every
+     * store's, reused where the calculation is identical).
+     */
+    default void planned(RunReport report, int stored, OutputMode mode) {
+    }
+
+    /** With --accept-changed-input: how many stored results were reused by content, listed in {@code file}. */
+    default void reusedByContent(int count, Path file) {
     }
 
     /** Where per-level progress lines go (done/total, elapsed), or null for none. */
@@ -26,7 +34,12 @@ public interface RunObserver {
     default void finished(ManyBodyRun.Result result, Path resultFile, Path failureFile) {
     }
 
-    default void tablesWritten(Path tables, String runId) {
+    /** The run's rows are committed to the tables, in {@code writeMs} milliseconds. */
+    default void tablesWritten(Path tables, String runId, long writeMs) {
+    }
+
+    /** The run's rows could not be written to the tables (the result is kept); none of them is visible. */
+    default void tablesFailed(Path tables, RuntimeException error) {
     }
 
     default void plotsWritten(List<Path> files, Path folder) {

@@ -4,14 +4,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.qcmb.common.InputException;
 import org.qcmb.engine.EngineRegistry;
 import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.qcschema.manybody.ResultShape;
 
 /**
  * What a caller asks of a run. Built with {@link #builder}; every setting but the input and the engines has a
- * default: output folder {@code qcmb-out}, no tables, the master spark-submit set (else the embedded default),
- * one thread per fragment calculation, no resume, the result in QCSchema v1, nothing reported as it goes.
+ * default: output folder {@code qcmb-out} (which must hold no results: {@link OutputMode#NEW}), no tables, plots of
+ * this run only, the master spark-submit set (else the embedded default), one thread per fragment calculation, the
+ * result in QCSchema v1, nothing reported as it goes.
  */
 public record RunRequest(
         ManyBodyInput input,
@@ -21,8 +23,9 @@ public record RunRequest(
         Path out,
         Path tables,
         Path plots,
+        boolean plotAllRuns,
         String master,
-        boolean resume,
+        OutputMode output,
         int engineThreads,
         Map<String, String> sparkConf,
         RunObserver observer) {
@@ -30,6 +33,7 @@ public record RunRequest(
     public RunRequest {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(engines, "engines");
+        Objects.requireNonNull(output, "output");
         if (engineThreads < 1) {
             throw new IllegalArgumentException("engine threads must be at least 1, not " + engineThreads);
         }
@@ -52,8 +56,11 @@ public record RunRequest(
         private Path out = Path.of("qcmb-out");
         private Path tables;
         private Path plots;
+        private boolean plotAllRuns;
         private String master;
         private boolean resume;
+        private boolean acceptChangedInput;
+        private boolean overwrite;
         private int engineThreads = 1;
         private final Map<String, String> sparkConf = new LinkedHashMap<>();
         private RunObserver observer = RunObserver.SILENT;
@@ -93,15 +100,33 @@ public record RunRequest(
             return this;
         }
 
+        /** Plot every successful run of the tables folder rather than this run only. */
+        public Builder plotAllRuns(boolean plotAllRuns) {
+            this.plotAllRuns = plotAllRuns;
+            return this;
+        }
+
         /** The Spark master; null keeps what spark-submit set, else the embedded default. */
         public Builder master(String master) {
             this.master = master;
             return this;
         }
 
-        /** Reuse the fragment results stored in the output folder by an interrupted run of the same input. */
+        /** Reuse the fragment results stored in the output folder by an earlier run of the same input. */
         public Builder resume(boolean resume) {
             this.resume = resume;
+            return this;
+        }
+
+        /** With resume: also reuse stored results of a changed input wherever a fragment's content hash is equal. */
+        public Builder acceptChangedInput(boolean acceptChangedInput) {
+            this.acceptChangedInput = acceptChangedInput;
+            return this;
+        }
+
+        /** Compute everything again into a folder that holds results; they are replaced once the run succeeds. */
+        public Builder overwrite(boolean overwrite) {
+            this.overwrite = overwrite;
             return this;
         }
 
@@ -123,9 +148,17 @@ public record RunRequest(
             return this;
         }
 
+        /** The request; --resume with --overwrite, or --accept-changed-input without --resume, is an input error. */
         public RunRequest build() {
-            return new RunRequest(input, engines, shape, inputName, out, tables, plots, master, resume,
-                    engineThreads, sparkConf, observer);
+            if (overwrite && resume) {
+                throw new InputException("--overwrite and --resume exclude each other: --resume reuses what --out"
+                        + " holds, --overwrite computes everything again");
+            }
+            if (acceptChangedInput && !resume) {
+                throw new InputException("--accept-changed-input goes with --resume");
+            }
+            return new RunRequest(input, engines, shape, inputName, out, tables, plots, plotAllRuns, master,
+                    OutputMode.of(resume, acceptChangedInput, overwrite), engineThreads, sparkConf, observer);
         }
     }
 }

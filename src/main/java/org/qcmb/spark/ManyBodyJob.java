@@ -91,6 +91,15 @@ public final class ManyBodyJob {
      * Stops after the first level with failed fragments: higher levels would be wasted work.
      */
     public Outcome run(FragmentContext context, Plan plan, Map<String, AtomicResult> done, LevelSink sink) {
+        return run(context, plan, t -> done.get(t.label()), sink);
+    }
+
+    /**
+     * As {@link #run(FragmentContext, Plan, Map, LevelSink)}, with the results of an earlier run looked up per task
+     * (null: compute it), e.g. by a content hash rather than by label.
+     */
+    public Outcome run(FragmentContext context, Plan plan, java.util.function.Function<FragmentTask, AtomicResult> done,
+            LevelSink sink) {
         if (!plan.complete() && !strategy.perLevelStages()) {
             throw new IllegalArgumentException("an energy-screened plan needs one stage per level");
         }
@@ -120,7 +129,7 @@ public final class ManyBodyJob {
                 int top = plan.complete() ? plan.tasksByLevel().lastKey() : plan.spec().maxNbody();
                 List<FragmentStage.Costed<FragmentTask>> todo = new ArrayList<>();
                 for (FragmentTask t : level.getValue()) {
-                    AtomicResult old = done.get(t.label());
+                    AtomicResult old = done.apply(t);
                     if (old != null && old.success()) {
                         results.put(t, old);
                         reused++;
@@ -135,9 +144,9 @@ public final class ManyBodyJob {
                         ? FragmentStage.longestFirst(todo) : todo;
                 int partitions = strategy.partitions(stage, sorted, cores);
                 String title = level.getKey() == ALL_LEVELS
-                        ? String.format("MBE all levels: %d fragment calculations%s", sorted.size(), describe(plan))
-                        : String.format("MBE level %d/%d: %d fragment calculations%s", level.getKey(), top,
-                                sorted.size(), describe(plan));
+                        ? String.format("MBE all levels: %s%s", calculations(sorted.size()), describe(plan))
+                        : String.format("MBE level %d/%d: %s%s", level.getKey(), top, calculations(sorted.size()),
+                                describe(plan));
                 if (progress != null) {
                     progress.announce(title, itemsPerPartition(sorted.size(), partitions));
                 }
@@ -167,6 +176,11 @@ public final class ManyBodyJob {
             shared.destroy();
         }
         return new Outcome(results, failures, computed, reused, firstSubmit, lastCollect, plan);
+    }
+
+    /** "1 fragment calculation", "66 fragment calculations". */
+    public static String calculations(long n) {
+        return n + (n == 1 ? " fragment calculation" : " fragment calculations");
     }
 
     private static Map<FragmentTask, Double> energies(Map<FragmentTask, AtomicResult> results) {

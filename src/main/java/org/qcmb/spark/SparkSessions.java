@@ -57,6 +57,26 @@ public final class SparkSessions {
         return SparkSession.builder().config(conf).getOrCreate();
     }
 
+    /** Whether a session started with this master (null: spark-submit's, else the default) runs in this JVM. */
+    public static boolean runsLocally(String master) {
+        String m = master != null ? master : System.getProperty("spark.master", DEFAULT_MASTER);
+        return m.startsWith("local");
+    }
+
+    /**
+     * A session for queries over the tables (the {@code sql} command): no UI, and settings for small tables read
+     * once: few shuffle partitions, file listing on the driver (never a Spark job), no whole-stage code generation
+     * (compiling each query's code costs more than it saves on tables of this size).
+     */
+    public static SparkSession startForQueries(String master) {
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("spark.ui.enabled", "false");
+        conf.put("spark.sql.shuffle.partitions", "2");
+        conf.put("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
+        conf.put("spark.sql.codegen.wholeStage", "false");
+        return start(master, null, conf);
+    }
+
     /** conf/spark-defaults.conf of the installation (QCMB_HOME), when run outside spark-submit. */
     static Map<String, String> defaultsFile() {
         Map<String, String> out = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 
@@ -76,6 +77,19 @@ public final class TableSchemas {
 
     /** Every table by name, in the order the README documents them. */
     public static final Map<String, StructType> ALL = tables();
+
+    /** The partition column of every table (one folder per value, {@code run_id=...}). */
+    public static final String RUN_ID = "run_id";
+
+    /**
+     * The table whose partition commits a run: it is published last, and the rows of the other {@link #RUN_TABLES}
+     * are visible to readers only for run ids it holds.
+     */
+    public static final String COMMIT_TABLE = "runs";
+
+    /** The tables a run writes in one transaction (the benchmarks table is written alone, by `bench`). */
+    public static final Set<String> RUN_TABLES = Set.of("runs", "fragments", "tasks", "stages", "nbody", "hosts",
+            "memory");
 
     private static Map<String, StructType> tables() {
         Map<String, StructType> m = new LinkedHashMap<>();

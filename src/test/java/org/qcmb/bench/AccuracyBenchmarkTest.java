@@ -94,8 +94,8 @@ class AccuracyBenchmarkTest {
         assertThat(value(first, "e3 8e-03", Metric.TOTAL_ERROR)).isCloseTo(0, within(1e-9));
 
         // time saved: 1 - engine time of the kept fragments, listed here by hand, over all 25 stored ones
-        Map<String, AtomicResult> stored = FragmentStore.open(tmp.resolve("cache/accuracy/he5-line"),
-                InputFingerprint.of(line().input()), true).load();
+        Map<String, AtomicResult> stored = FragmentStore.existing(FragmentStore.location(
+                tmp.resolve("cache/accuracy/he5-line"), InputFingerprint.of(line().input()))).load();
         assertThat(stored).hasSize(25);
         List<int[]> kept = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {

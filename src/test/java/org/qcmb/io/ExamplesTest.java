@@ -11,13 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qcmb.common.Driver;
 import org.qcmb.mbe.ManyBodyInput;
 
-/** The bundled examples (documented in docs/input-and-results.md) read and plan as documented. */
+/** The bundled examples (documented in docs/input-and-results.md) read and plan as documented (run/ExamplesRunTest runs them). */
 class ExamplesTest {
     @TempDir
     Path dir;
 
     Path copy(String name) throws Exception {
         Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
         try (InputStream in = getClass().getResourceAsStream("/examples/" + name)) {
             Files.copy(in, p);
         }
@@ -39,6 +40,6 @@ class ExamplesTest {
             assertThat(xyz.molecule().geometry()[i]).isCloseTo(json.molecule().geometry()[i],
                     org.assertj.core.api.Assertions.within(1e-7));
         }
-        assertThat(AnalysisCase.read(copy("single_energy_1.json")).results()).hasSize(19);
+        assertThat(AnalysisCase.read(copy("analyze/water-trimer-case.json")).results()).hasSize(19);
     }
 }

@@ -27,45 +27,62 @@ class FragmentStoreTest {
                 new Provenance("builtin", "0.1.0", 0.25), null);
     }
 
+    static FragmentStore.Entry entry(String label, AtomicResult r) {
+        return new FragmentStore.Entry(label, "hash-of-" + label, r);
+    }
+
     @Test
     void readsBackBitwiseWhatItWrote() {
-        FragmentStore store = FragmentStore.open(out, "abc", false);
-        store.append(1, List.of(Map.entry("[\"(auto)\", [1], [1]]", gradientResult(-74.96331507916572))));
-        store.append(2, List.of(Map.entry("[\"(auto)\", [1, 2], [1, 2]]", gradientResult(-149.1 / 7)),
-                Map.entry("[\"(auto)\", [2], [1, 2]]", AtomicResult.failure(Driver.GRADIENT,
+        FragmentStore store = FragmentStore.create(FragmentStore.location(out, "abc"), "abc");
+        store.append(1, List.of(entry("[\"(auto)\", [1], [1]]", gradientResult(-74.96331507916572))));
+        store.append(2, List.of(entry("[\"(auto)\", [1, 2], [1, 2]]", gradientResult(-149.1 / 7)),
+                entry("[\"(auto)\", [2], [1, 2]]", AtomicResult.failure(Driver.GRADIENT,
                         new EngineError(ErrorClass.CONVERGENCE_FAILURE, "no"), null))));
 
-        Map<String, AtomicResult> back = FragmentStore.open(out, "abc", true).load();
+        FragmentStore again = FragmentStore.existing(FragmentStore.location(out, "abc"));
+        assertThat(again.fingerprint()).isEqualTo("abc");
+        Map<String, AtomicResult> back = again.load();
         assertThat(back).containsOnlyKeys("[\"(auto)\", [1], [1]]", "[\"(auto)\", [1, 2], [1, 2]]");
         AtomicResult r = back.get("[\"(auto)\", [1, 2], [1, 2]]");
         assertThat(r.energy()).isEqualTo(-149.1 / 7);
         assertThat(r.gradient()).containsExactly(0.1 / 3, -1e-17, 2.0 / 7);
         assertThat(r.properties().scfIterations()).isEqualTo(12);
         assertThat(r.provenance().program()).isEqualTo("builtin");
+        assertThat(again.entries()).extracting(FragmentStore.Entry::hash)
+                .containsExactly("hash-of-[\"(auto)\", [1], [1]]", "hash-of-[\"(auto)\", [1, 2], [1, 2]]");
+        assertThat(again.count()).isEqualTo(2);
     }
 
     @Test
-    void refusesResultsOfAnotherInputAndRestartsWithoutResume() throws Exception {
-        FragmentStore.open(out, "first", false).append(1, List.of(Map.entry("x", gradientResult(-1))));
-        assertThatThrownBy(() -> FragmentStore.open(out, "second", true))
-                .isInstanceOf(InputException.class).hasMessageContaining("different input");
-        assertThatThrownBy(() -> FragmentStore.open(out, "second", false))
-                .isInstanceOf(InputException.class).hasMessageContaining("different input");
-        assertThat(FragmentStore.open(out, "first", false).load()).isEmpty();
-        Files.writeString(out.resolve("unrelated.txt"), "kept");
-        assertThat(FragmentStore.open(out, "first", true).load()).isEmpty();
-        assertThat(out.resolve("unrelated.txt")).hasContent("kept");
+    void oneStorePerInputAndAStoreOfAnotherInputIsRefused() throws Exception {
+        FragmentStore.create(FragmentStore.location(out, "first"), "first").append(1,
+                List.of(entry("x", gradientResult(-1))));
+        FragmentStore.create(FragmentStore.location(out, "second"), "second");
+        assertThat(FragmentStore.all(out)).extracting(FragmentStore::fingerprint).containsExactly("first", "second");
+        assertThat(FragmentStore.all(out).get(1).hasResults()).isFalse();
+        assertThatThrownBy(() -> FragmentStore.create(FragmentStore.location(out, "first"), "other"))
+                .isInstanceOf(InputException.class).hasMessageContaining("another input");
+        assertThat(FragmentStore.location(out, "0123456789abcdef0123"))
+                .isEqualTo(out.resolve("fragments/0123456789abcdef"));
     }
 
     @Test
     void skipsALineCutShortByACrash() throws Exception {
-        FragmentStore store = FragmentStore.open(out, "fp", false);
-        store.append(1, List.of(Map.entry("a", gradientResult(-2))));
-        Files.writeString(out.resolve("fragments/level-001.jsonl"), "{\"label\":\"b\",\"ene",
+        FragmentStore store = FragmentStore.create(out.resolve("s"), "fp");
+        store.append(1, List.of(entry("a", gradientResult(-2))));
+        Files.writeString(out.resolve("s/level-001.jsonl"), "{\"label\":\"b\",\"ene",
                 java.nio.file.StandardOpenOption.APPEND);
-        FragmentStore resumed = FragmentStore.open(out, "fp", true);
+        FragmentStore resumed = FragmentStore.existing(out.resolve("s"));
         assertThat(resumed.load()).containsOnlyKeys("a");
-        resumed.append(1, List.of(Map.entry("b", gradientResult(-3))));
+        resumed.append(1, List.of(entry("b", gradientResult(-3))));
         assertThat(resumed.load()).containsOnlyKeys("a", "b");
+    }
+
+    @Test
+    void remembersWhichResultIsItsInputs() {
+        FragmentStore store = FragmentStore.create(out.resolve("s"), "fp");
+        assertThat(store.resultSha256()).isNull();
+        store.markResult("00ff");
+        assertThat(FragmentStore.existing(out.resolve("s")).resultSha256()).isEqualTo("00ff");
     }
 }

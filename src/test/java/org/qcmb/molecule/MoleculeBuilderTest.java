@@ -45,11 +45,48 @@ class MoleculeBuilderTest {
                 .hasMessageContaining("atom index 9 is outside 0..5");
     }
 
+    /** Probe finding: two atoms 0.113 bohr apart passed the old 0.1 bohr check and gave +431 Eh. */
     @Test
-    void atomsTooClose() {
-        assertThatThrownBy(() -> new MoleculeBuilder().symbols(List.of("He", "He"))
-                .geometryBohr(new double[] {0, 0, 0, 0, 0, 0.05}).build())
-                .hasMessageContaining("'molecule.geometry'").hasMessageContaining("closer than 0.1 bohr");
+    void atomsCloserThanHalfAnAngstromAreRejected() {
+        assertThatThrownBy(() -> new MoleculeBuilder().symbols(List.of("He", "He", "He"))
+                .geometryBohr(new double[] {0, 0, 0, 5, 0, 0, 5, 0, 0.113}).build())
+                .hasMessageContaining("'molecule.geometry'")
+                .hasMessageContaining("atoms 1 and 2 (0-based) are 0.0598 angstrom (0.1130 bohr) apart")
+                .hasMessageContaining("physical minimum of 0.5 angstrom");
+        // H2 at its bond length (0.74 A) and a ghost 0.51 A from a real atom are fine
+        new MoleculeBuilder().symbols(List.of("H", "H")).geometryBohr(new double[] {0, 0, 0, 0, 0, 1.4}).build();
+        new MoleculeBuilder().symbols(List.of("He", "He")).real(new boolean[] {true, false})
+                .geometryBohr(new double[] {0, 0, 0, 0, 0, 0.51 / 0.52917721067}).build();
+    }
+
+    @Test
+    void nonFiniteAndAbsurdCoordinatesNameTheAtom() {
+        assertThatThrownBy(() -> new MoleculeBuilder().symbols(List.of("He", "Ne"))
+                .geometryBohr(new double[] {0, 0, 0, 0, Double.NaN, 3}).build())
+                .hasMessageContaining("'molecule.geometry': atom 1 (Ne, 0-based) has a non-finite y coordinate");
+        assertThatThrownBy(() -> new MoleculeBuilder().symbols(List.of("He", "Ne"))
+                .geometryBohr(new double[] {0, 0, 0, 1e308, 0, 3}).build())
+                .hasMessageContaining("atom 1 (Ne, 0-based) has x = 1.00000e+308 bohr, beyond the limit of 1e+05");
+    }
+
+    /** Probe finding: a 600k-atom geometry spent minutes in an all-pairs distance check. */
+    @Test
+    void distanceCheckScalesToSixHundredThousandAtoms() {
+        int n = 600_000;
+        int side = (int) Math.ceil(Math.cbrt(n));
+        double[] g = new double[3 * n];
+        for (int a = 0; a < n; a++) { // a simple cubic lattice, 2 bohr apart
+            g[3 * a] = 2.0 * (a % side);
+            g[3 * a + 1] = 2.0 * ((a / side) % side);
+            g[3 * a + 2] = 2.0 * (a / (side * side));
+        }
+        List<String> he = java.util.Collections.nCopies(n, "He");
+        // the only close pair is the last one, so the whole geometry is checked (seconds, not minutes)
+        g[3 * (n - 1)] = g[3 * (n - 2)] + 0.3; // the last atom moves next to its neighbour
+        g[3 * (n - 1) + 1] = g[3 * (n - 2) + 1];
+        g[3 * (n - 1) + 2] = g[3 * (n - 2) + 2];
+        assertThatThrownBy(() -> new MoleculeBuilder().symbols(he).geometryBohr(g).build())
+                .hasMessageContaining("atoms " + (n - 2) + " and " + (n - 1) + " (0-based)");
     }
 
     @Test

@@ -27,14 +27,14 @@ class PlotFilesTest {
     static void sampleTables() {
         spark = Notebook.spark();
         tables = tmp.resolve("tables");
-        SampleTables.write(spark, tables);
+        SampleTables.write(tables);
     }
 
     @Test
     void writesEveryPlotOfTheSampleTablesAsNonBlankPngs() throws Exception {
         Path out = tmp.resolve("plots");
         List<String> notes = new ArrayList<>();
-        List<Path> files = PlotFiles.writeAll(spark, tables, null, out, notes::add);
+        List<Path> files = PlotFiles.writeAll(spark, tables, null, true, out, notes::add);
 
         assertThat(notes).isEmpty();
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("speedup.png", "efficiency.png",
@@ -51,11 +51,25 @@ class PlotFilesTest {
         }
     }
 
+    /** Probe finding: run --plots drew every run of the tables folder; it draws this run only. */
     @Test
     void oneRunOnRequest() {
-        List<Path> files = PlotFiles.writeAll(spark, tables, "sample-local1", tmp.resolve("one"), n -> { });
-        assertThat(files).extracting(p -> p.getFileName().toString()).contains("timeline-sample-local1.png",
-                "memory-sample-local1.png", "nbody-convergence-sample-local1.png");
+        List<Path> files = PlotFiles.writeAll(spark, tables, "sample-local1", false, tmp.resolve("one"), n -> { });
+        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("level-times.png",
+                "timeline-sample-local1.png", "memory-sample-local1.png", "nbody-convergence-sample-local1.png");
+        assertThat(TableData.levelTimes(spark, "sample-local1")).isNotEmpty()
+                .allMatch(b -> b.series().startsWith("sample-local1 "));
+    }
+
+    @Test
+    void allRunsMeansEverySuccessfulRun() {
+        SparkSession s = spark.newSession();
+        s.sql("SELECT * FROM VALUES ('ok', 'success'), ('bad', 'failed') AS t(run_id, status)")
+                .createOrReplaceTempView("runs");
+        s.sql("SELECT * FROM VALUES ('ok', 1, 2.0, 1), ('ok', 2, 3.0, 1), ('bad', 1, 9.0, 1) "
+                + "AS t(run_id, level, wall_s, cores)").createOrReplaceTempView("stages");
+        assertThat(TableData.levelTimes(s, null)).extracting(TableData.Bar::series).containsOnly("ok (1 core(s))");
+        assertThat(TableData.levelTimes(s, "bad")).extracting(TableData.Bar::value).containsExactly(9.0);
     }
 
     @Test
@@ -64,7 +78,7 @@ class PlotFilesTest {
         Files.createDirectories(empty);
         SparkSession fresh = spark.newSession(); // no views registered
         List<String> notes = new ArrayList<>();
-        List<Path> files = PlotFiles.writeAll(fresh, empty, "nope", tmp.resolve("none"), notes::add);
+        List<Path> files = PlotFiles.writeAll(fresh, empty, "nope", true, tmp.resolve("none"), notes::add);
         assertThat(files).isEmpty();
         assertThat(notes).hasSize(6).allMatch(n -> n.startsWith("skipped "));
     }

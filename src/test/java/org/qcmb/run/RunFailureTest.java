@@ -34,7 +34,7 @@ class RunFailureTest {
             @Override
             public void finished(ManyBodyRun.Result result, Path resultFile, Path failureFile) {
                 if (!result.succeeded()) {
-                    failures.print(FailureReport.text(result.failures()));
+                    failures.print(FailureReport.text(result.failures(), out));
                 }
             }
         };
@@ -56,7 +56,7 @@ class RunFailureTest {
         assertThat(failed.succeeded()).isFalse();
         assertThat(out.resolve("result.json")).doesNotExist();
         String report = Files.readString(out.resolve("failed-fragments.txt"));
-        assertThat(report).contains("3 fragment calculation(s) failed")
+        assertThat(report).contains("3 fragment calculations failed")
                 .contains("[\"(auto)\", [1, 2], [1, 2, 3]]  CONVERGENCE_FAILURE: SCF did not converge")
                 .contains("[\"(auto)\", [1, 3], [1, 2, 3]]").contains("[\"(auto)\", [2, 3], [1, 2, 3]]");
         assertThat(err.toString()).contains(report);

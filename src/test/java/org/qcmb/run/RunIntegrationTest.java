@@ -52,7 +52,7 @@ class RunIntegrationTest {
         input.put("return_total_data", true);
         input.put("supersystem_ie_only", false);
         ObjectNode components = JSON.createObjectNode();
-        FragmentStore.open(out, InputFingerprint.of(in), true).load().forEach((label, r) -> {
+        FragmentStore.existing(FragmentStore.location(out, InputFingerprint.of(in))).load().forEach((label, r) -> {
             ObjectNode c = components.putObject(label);
             c.put("energy", r.energy());
             if (r.gradient() != null) {

@@ -5,14 +5,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.qcmb.mbe.TaskLabel;
-import org.qcmb.notebook.Notebook;
 import org.qcmb.tables.TableSchemas;
 import org.qcmb.tables.TableWriter;
 
@@ -41,28 +41,28 @@ public final class SampleTables {
             System.err.println("usage: SampleTables OUT_DIR");
             System.exit(2);
         }
-        SparkSession spark = Notebook.spark();
-        write(spark, Path.of(args[0]));
+        write(Path.of(args[0]));
         System.out.println("sample tables written to " + Path.of(args[0]).toAbsolutePath());
-        spark.stop();
     }
 
-    /** Writes every table into tablesDir (appending). */
-    public static void write(SparkSession spark, Path tablesDir) {
-        TableWriter w = new TableWriter(spark, tablesDir);
+    /** Writes every table into tablesDir (appending), as one commit. */
+    public static void write(Path tablesDir) {
+        TableWriter w = new TableWriter(tablesDir);
         Tables t = new Tables();
         Instant t0 = Instant.parse("2026-11-27T14:00:00Z");
         run(t, RUN_1, t0, "local[1]", List.of("driver"), 1, new Random(1));
         run(t, RUN_2, t0.plusSeconds(600), "spark://127.0.0.1:7077", List.of("0", "1"), 1, new Random(2));
         benchmarks(t, BENCH, t0.plusSeconds(1200));
-        w.append("runs", TableSchemas.RUNS, t.runs);
-        w.append("fragments", TableSchemas.FRAGMENTS, t.fragments);
-        w.append("tasks", TableSchemas.TASKS, t.tasks);
-        w.append("stages", TableSchemas.STAGES, t.stages);
-        w.append("nbody", TableSchemas.NBODY, t.nbody);
-        w.append("hosts", TableSchemas.HOSTS, t.hosts);
-        w.append("memory", TableSchemas.MEMORY, t.memory);
-        w.append("benchmarks", TableSchemas.BENCHMARKS, t.benchmarks);
+        Map<String, List<Row>> rows = new LinkedHashMap<>();
+        rows.put("runs", t.runs);
+        rows.put("fragments", t.fragments);
+        rows.put("tasks", t.tasks);
+        rows.put("stages", t.stages);
+        rows.put("nbody", t.nbody);
+        rows.put("hosts", t.hosts);
+        rows.put("memory", t.memory);
+        rows.put("benchmarks", t.benchmarks);
+        w.commit(rows);
     }
 
     static final class Tables {
@@ -160,7 +160,7 @@ public final class SampleTables {
         t.runs.add(RowFactory.create(runId, Timestamp.from(start), "water-hexamer.yaml", "sha256:3f9a1c0e5b7d2a64",
                 "water hexamer (H2O)6", N_FRAGMENTS, 3 * N_FRAGMENTS, "energy", "cp,nocp", MAX_NBODY, "psi4", MC,
                 master, executors.size(), cores, frags.size(), frags.size(), 0, sparkStartup, stageTimeTotal,
-                wallTime, returnEnergy, "ok", null, null, null)); // unscreened: no screening columns
+                wallTime, returnEnergy, "success", null, null, null)); // unscreened: no screening columns
 
         long gib = 1L << 30;
         t.hosts.add(RowFactory.create(runId, "driver", "driver", "ci-runner", "Intel(R) Xeon(R) Platinum 8259CL",

@@ -1,7 +1,6 @@
 package org.qcmb.engine.builtin;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.qcmb.qcschema.AtomicInput;
@@ -9,10 +8,10 @@ import org.qcmb.qcschema.AtomicProperties;
 import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.common.Driver;
 import org.qcmb.qcschema.EngineError;
+import org.qcmb.engine.CalculationSpec;
 import org.qcmb.engine.EngineException;
 import org.qcmb.qcschema.ErrorClass;
 import org.qcmb.engine.FragmentEngine;
-import org.qcmb.qcschema.Model;
 import org.qcmb.qcschema.Provenance;
 import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.gradient.FiniteDifferenceHessian;
@@ -24,7 +23,9 @@ import org.qcmb.engine.builtin.scf.ScfOptions;
 import org.qcmb.engine.builtin.scf.ScfResult;
 import org.qcmb.common.InputException;
 import org.qcmb.common.Method;
+import org.qcmb.molecule.CellList;
 import org.qcmb.molecule.Molecule;
+import org.qcmb.molecule.MoleculeBuilder;
 
 /**
  * The JVM quantum-chemistry engine: closed-shell RHF and conventional MP2 energies, analytic RHF gradients and
@@ -35,7 +36,8 @@ public final class BuiltinEngine implements FragmentEngine {
     private static final long serialVersionUID = 1L;
     public static final String NAME = "builtin";
     public static final String VERSION = "0.1.0";
-    private static final double MIN_DISTANCE = 0.1;
+    /** The physical minimum distance of every input (see MoleculeBuilder), in bohr. */
+    private static final double MIN_DISTANCE = MoleculeBuilder.MIN_DISTANCE_BOHR;
 
     @Override
     public String name() {
@@ -53,10 +55,11 @@ public final class BuiltinEngine implements FragmentEngine {
         Driver driver = input.driver() == null ? Driver.ENERGY : input.driver();
         ExecutorService pool = null;
         try {
-            BuiltinKeywords kw = BuiltinKeywords.parse(input.keywords());
-            Method method = checkModel(input.model(), driver);
             Molecule mol = input.molecule();
             validate(mol, input);
+            BuiltinSupport.Checked checked = BuiltinSupport.check(CalculationSpec.of(input));
+            BuiltinKeywords kw = checked.keywords();
+            Method method = checked.method();
             if (kw.threads() > 1) {
                 pool = Executors.newFixedThreadPool(kw.threads(), r -> {
                     Thread t = new Thread(r, "builtin-engine");
@@ -116,31 +119,10 @@ public final class BuiltinEngine implements FragmentEngine {
         return new RhfSolver(bs, charges, mol.electronCount(), opt, pool).guessDensity(guess).solve();
     }
 
-    /** The method, driver and keyword checks of {@link #compute}, before any work (one message, not one per task). */
+    /** {@link BuiltinSupport}: method, keywords, driver, basis and elements, closed shells. */
     @Override
-    public void validate(Driver driver, Model model, Map<String, Object> keywords) {
-        try {
-            checkModel(model, driver);
-        } catch (InputException e) {
-            throw new EngineException(ErrorClass.INPUT_ERROR, e.getMessage(), e);
-        }
-        BuiltinKeywords.parse(keywords);
-    }
-
-    private static Method checkModel(Model model, Driver driver) {
-        if (model == null || model.method() == null) {
-            throw new InputException("model.method is missing: use hf or mp2");
-        }
-        Method m = Method.of(model.method());
-        if (m == Method.OTHER) {
-            throw new InputException("method '" + model.method()
-                    + "' is not supported by the builtin engine: use hf or mp2, or program psi4");
-        }
-        if (m == Method.MP2 && driver != Driver.ENERGY) {
-            throw new InputException("MP2 " + driver.schemaName() + "s are not supported by the builtin engine: "
-                    + "use driver energy, method hf, or program psi4");
-        }
-        return m;
+    public void validate(CalculationSpec spec) {
+        BuiltinSupport.check(spec);
     }
 
     /** Rejects what RHF cannot do or what is physically meaningless, with messages naming the problem. */
@@ -187,16 +169,26 @@ public final class BuiltinEngine implements FragmentEngine {
             throw new InputException("odd number of electrons (" + ne + ", molecular_charge " + mol.molecularCharge()
                     + ") cannot be closed-shell RHF with multiplicity 1: fix the charge/multiplicity or use program psi4");
         }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                double dx = mol.x(i) - mol.x(j), dy = mol.y(i) - mol.y(j), dz = mol.z(i) - mol.z(j);
-                double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
-                if (r < MIN_DISTANCE) {
-                    throw new InputException(String.format(Locale.ROOT, "atoms %d (%s) and %d (%s) overlap: %.4f bohr "
-                            + "apart (minimum %.1f); check the geometry units (bohr expected)", j + 1,
-                            mol.symbols().get(j), i + 1, mol.symbols().get(i), r, MIN_DISTANCE));
-                }
+        if (n > MoleculeBuilder.MAX_ATOMS) {
+            throw new InputException("molecule has " + n + " atoms, more than the limit of " + MoleculeBuilder.MAX_ATOMS);
+        }
+        for (double g : mol.geometry()) {
+            if (Math.abs(g) > CellList.MAX_COORDINATE_BOHR) {
+                throw new InputException("molecule.geometry has a coordinate of " + g + " bohr, beyond the limit of "
+                        + CellList.MAX_COORDINATE_BOHR + " bohr from the origin");
             }
+        }
+        CellList cells = new CellList(mol.geometry(), MIN_DISTANCE);
+        int[] close = cells.firstPairCloserThan(MIN_DISTANCE);
+        if (close != null) {
+            int i = close[1], j = close[0];
+            double r = Math.sqrt(cells.distance2(i, j));
+            throw new InputException(String.format(Locale.ROOT, "atoms %d (%s) and %d (%s) overlap: %.4f bohr "
+                    + "apart (minimum %.4f, %.1f angstrom); check the geometry units (bohr expected)", j + 1,
+                    mol.symbols().get(j), i + 1, mol.symbols().get(i), r, MIN_DISTANCE,
+                    MoleculeBuilder.MIN_DISTANCE_ANGSTROM));
+        }
+        for (int i = 0; i < n; i++) {
             if (mol.real()[i]) {
                 for (var pc : input.externalCharges()) {
                     double dx = mol.x(i) - pc.x(), dy = mol.y(i) - pc.y(), dz = mol.z(i) - pc.z();

@@ -13,11 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.qcmb.common.Driver;
 import org.qcmb.common.Method;
+import org.qcmb.engine.CalculationSpec;
 import org.qcmb.engine.EngineException;
 import org.qcmb.engine.FragmentEngine;
 import org.qcmb.qcschema.AtomicCodec;
@@ -26,21 +28,29 @@ import org.qcmb.qcschema.AtomicProperties;
 import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.qcschema.EngineError;
 import org.qcmb.qcschema.ErrorClass;
+import org.qcmb.qcschema.Model;
 import org.qcmb.qcschema.Provenance;
 import org.qcmb.qcschema.QcJson;
 
 /**
  * Psi4 as an external program, driven through its QCSchema JSON mode.
  *
- * <p>Each calculation gets a private scratch directory (the process's working directory and PSI_SCRATCH, since
- * Psi4 writes {@code timer.dat} into its working directory and searches it for basis files). The engine writes
- * {@code in.json} there and runs {@code psi4 --json --nthread N in.json}; Psi4 1.3.2 overwrites {@code in.json} with
- * its qcschema_output document and exits 0 even when the calculation failed, so the outcome is read from the
- * document ({@code success}, {@code error.error_type}, {@code error.error_message}), not from the exit code.
+ * <p>Each calculation gets a private scratch directory (Psi4's working directory and scratch path, since Psi4
+ * writes {@code timer.dat} into its working directory and searches it for basis files). The engine writes
+ * {@code in.json} there; Psi4 1.3.2's {@code run_json} overwrites it with its qcschema_output document and does not
+ * fail even when the calculation failed, so the outcome is read from the document ({@code success},
+ * {@code error.error_type}, {@code error.error_message}). Two ways to run Psi4 ({@link Mode}):
+ * <ul>
+ *   <li>{@link Mode#WORKER} (the default): a warm worker of {@link Psi4WorkerPool}, a psi4 process that has
+ *       imported Psi4 once and computes one calculation after another, resetting Psi4 in between (worker.py);</li>
+ *   <li>{@link Mode#PROCESS}: one {@code psi4 --json --nthread N in.json} process per calculation.</li>
+ * </ul>
+ * Both give bitwise the same documents. External point charges cannot be passed through {@code psi4 --json} in
+ * 1.3.2: the worker builds them itself, and process mode runs the same worker.py for one calculation
+ * ({@code psi4 --skip-preprocessor worker.py}, {@value #ONE_TASK_ENV} set).
  *
- * <p>External point charges cannot be passed through {@code psi4 --json} in 1.3.2; for inputs that have them the
- * engine runs the bundled {@code embed.py} in Psi4's psithon mode instead, which builds the external potential and
- * then calls the same {@code run_json}. See {@code embed.py}.
+ * <p>Specifications are checked before Psi4 sees them ({@link Psi4Specification}): no path reaches Psi4 through a
+ * basis, method or keyword; a user basis file is the {@code basis_file} keyword.
  *
  * <p>The object holds only its {@link Settings}, so it serializes to Spark executors; the executable and scratch
  * root are resolved on the machine that runs the calculation.
@@ -51,9 +61,11 @@ public final class Psi4Engine implements FragmentEngine {
     /** Environment variable naming the psi4 executable (a path or a command on PATH). */
     public static final String EXECUTABLE_ENV = "QCMB_PSI4";
 
+    /** Environment variable that makes worker.py run the one calculation in its working directory and exit. */
+    static final String ONE_TASK_ENV = "QCMB_PSI4_ONE_TASK";
+
     private static final String INPUT_FILE = "in.json";
     private static final String LOG_FILE = "psi4.log";
-    private static final String EMBED_SCRIPT = "embed.py";
     private static final int ERROR_TAIL_LINES = 12;
     /** psi4.set_memory refuses less than 250 MiB, and run_json calls it outside its error handling. */
     static final long MIN_MEMORY_BYTES = 250L * 1024 * 1024;
@@ -63,6 +75,24 @@ public final class Psi4Engine implements FragmentEngine {
             "ValidationError", "KeyError", "BasisSetNotFound", "BasisSetFileNotFound", "BasisSetNotDefined",
             "ManagedMethodError", "UpgradeHelper", "ParsingError", "ParsingValidationError", "MoleculeFormatError",
             "IncompleteAtomError", "FragmentCountError", "FeatureNotImplemented", "PastureRequiredError");
+
+    /** How calculations reach Psi4. */
+    public enum Mode {
+        /** A warm psi4 process per concurrent calculation, reused from one fragment to the next (the default). */
+        WORKER,
+        /** A new psi4 process per calculation (Python start and Psi4 import each time: about 1 s more). */
+        PROCESS;
+
+        /** "worker" or "process", as the {@code --psi4-mode} option spells it. */
+        public static Mode parse(String s) {
+            for (Mode m : values()) {
+                if (m.name().equalsIgnoreCase(s == null ? "" : s.trim())) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("psi4 mode must be worker or process, not '" + s + "'");
+        }
+    }
 
     /**
      * How to run Psi4.
@@ -74,10 +104,28 @@ public final class Psi4Engine implements FragmentEngine {
      * @param memoryBytes Psi4 memory per calculation (QCSchema {@code memory})
      * @param timeout     wall-clock limit per calculation; the process tree is killed after it
      * @param keepScratch keep each scratch directory (with in.json, the output JSON and psi4.log) for inspection
+     * @param mode        a warm worker per concurrent calculation, or a process per calculation
+     * @param prestart    warm workers to start in the background when the engine is checked ({@link
+     *                    #checkAvailable}, on the driver before Spark starts): in local mode the driver JVM is the
+     *                    executor, so Psi4's import then overlaps Spark's start-up; 0 on a cluster
+     * @param workerCalculations calculations after which a worker is replaced by a new one: Psi4 1.3.2 keeps some
+     *                    memory of every calculation (about 0.2 MB per HF/6-31G* water trimer, measured over 120
+     *                    of them), and a new worker costs one Psi4 import (about 1 s)
      */
     public record Settings(String executable, String scratchRoot, int threads, long memoryBytes, Duration timeout,
-                           boolean keepScratch) implements Serializable {
+                           boolean keepScratch, Mode mode, int prestart, int workerCalculations)
+            implements Serializable {
         public Settings {
+            if (workerCalculations < 1) {
+                throw new IllegalArgumentException("psi4 calculations per worker must be at least 1, not "
+                        + workerCalculations);
+            }
+            if (prestart < 0) {
+                throw new IllegalArgumentException("psi4 workers to prestart must be 0 or more, not " + prestart);
+            }
+            if (mode == null) {
+                throw new IllegalArgumentException("psi4 mode is missing");
+            }
             if (threads < 1) {
                 throw new IllegalArgumentException("psi4 threads must be at least 1, not " + threads);
             }
@@ -90,33 +138,57 @@ public final class Psi4Engine implements FragmentEngine {
             }
         }
 
-        /** psi4 from $QCMB_PSI4 or PATH, scratch under java.io.tmpdir, 1 thread, 500 MiB, 1 hour, scratch deleted. */
+        /**
+         * psi4 from $QCMB_PSI4 or PATH, scratch under java.io.tmpdir, 1 thread, 500 MiB, 1 hour, scratch deleted,
+         * warm workers (none prestarted, each replaced after 200 calculations).
+         */
         public static Settings defaults() {
-            return new Settings(null, null, 1, 500L * 1024 * 1024, Duration.ofHours(1), false);
+            return new Settings(null, null, 1, 500L * 1024 * 1024, Duration.ofHours(1), false, Mode.WORKER, 0, 200);
         }
 
         public Settings withExecutable(String executable) {
-            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch);
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart,
+                    workerCalculations);
         }
 
         public Settings withScratchRoot(String scratchRoot) {
-            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch);
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart,
+                    workerCalculations);
         }
 
         public Settings withThreads(int threads) {
-            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch);
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart,
+                    workerCalculations);
         }
 
         public Settings withMemoryBytes(long memoryBytes) {
-            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch);
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart,
+                    workerCalculations);
         }
 
         public Settings withTimeout(Duration timeout) {
-            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch);
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart,
+                    workerCalculations);
         }
 
         public Settings withKeepScratch(boolean keepScratch) {
-            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch);
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart,
+                    workerCalculations);
+        }
+
+        public Settings withMode(Mode mode) {
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart,
+                    workerCalculations);
+        }
+
+        public Settings withWorkerCalculations(int workerCalculations) {
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart,
+                    workerCalculations);
+        }
+
+        public Settings withPrestart(int prestart) {
+            return new Settings(executable, scratchRoot, threads, memoryBytes, timeout, keepScratch, mode, prestart,
+                    workerCalculations);
         }
     }
 
@@ -159,6 +231,15 @@ public final class Psi4Engine implements FragmentEngine {
                             + (settings.executable() != null || System.getenv(EXECUTABLE_ENV) != null
                                     ? " (looked for '" + executable() + "')" : ""));
         }
+        if (settings.mode() == Mode.WORKER && settings.prestart() > 0) {
+            pool().prestart(settings.prestart());
+        }
+    }
+
+    /** Names and keywords that Psi4 would misread or that would reach its file system (see {@link Psi4Specification}). */
+    @Override
+    public void validate(CalculationSpec spec) {
+        Psi4Specification.check(spec.driver(), spec.model(), spec.keywords());
     }
 
     @Override
@@ -166,8 +247,10 @@ public final class Psi4Engine implements FragmentEngine {
         long start = System.nanoTime();
         Path scratch = null;
         try {
+            Psi4Specification.check(input.driver(), input.model(), input.keywords());
             scratch = createScratch();
-            JsonNode output = run(input, scratch);
+            writeInput(input, scratch);
+            JsonNode output = settings.mode() == Mode.WORKER ? runInWorker(scratch) : runProcess(input, scratch);
             return toResult(input, output, seconds(start));
         } catch (EngineException e) {
             return AtomicResult.failure(input.driver(), new EngineError(e.errorClass(), e.getMessage()),
@@ -179,21 +262,81 @@ public final class Psi4Engine implements FragmentEngine {
         }
     }
 
-    // ---- running the process ----
+    // ---- running psi4 ----
 
-    private JsonNode run(AtomicInput input, Path scratch) {
-        Path inJson = scratch.resolve(INPUT_FILE);
-        List<String> command = new ArrayList<>(List.of(executable(), "--nthread", Integer.toString(settings.threads())));
+    /** in.json, and the user's basis file under the name Psi4 looks for in its working directory. */
+    private void writeInput(AtomicInput input, Path scratch) {
         try {
-            QcJson.mapper().writeValue(inJson.toFile(), Psi4Json.input(input, settings.memoryBytes()));
-            if (input.externalCharges().isEmpty()) {
-                command.addAll(List.of("--json", INPUT_FILE));
-            } else {
-                copyEmbedScript(scratch.resolve(EMBED_SCRIPT));
-                command.addAll(List.of("--skip-preprocessor", EMBED_SCRIPT, "embed.out"));
+            QcJson.mapper().writeValue(scratch.resolve(INPUT_FILE).toFile(),
+                    Psi4Json.input(input, settings.memoryBytes()));
+            Object basisFile = Psi4Json.basisFile(input.keywords());
+            if (basisFile != null) {
+                Files.copy(Psi4Specification.basisFile(basisFile),
+                        scratch.resolve(Psi4Specification.fileName(input.model().basis())));
             }
         } catch (IOException e) {
             throw new EngineException(ErrorClass.ENGINE_CRASH, "cannot write psi4 input in " + scratch + ": " + e, e);
+        }
+    }
+
+    /**
+     * The calculation in a warm worker. A worker whose calculation failed is not reused: a failed calculation
+     * may leave Psi4's state half-changed, and a new worker costs only Psi4's start-up.
+     */
+    private JsonNode runInWorker(Path scratch) {
+        Psi4WorkerPool pool = pool();
+        Psi4Worker worker = pool.borrow();
+        boolean reusable = false;
+        try {
+            try {
+                worker.run(scratch, settings.threads(), settings.timeout());
+            } catch (EngineException e) {
+                throw new EngineException(e.errorClass(), e.getMessage() + logTail(scratch), e);
+            }
+            JsonNode doc = readOutput(scratch.resolve(INPUT_FILE));
+            if (doc == null || !Psi4Json.isOutput(doc)) {
+                throw new EngineException(ErrorClass.ENGINE_CRASH,
+                        "psi4 worker answered without writing its JSON result" + logTail(scratch));
+            }
+            reusable = doc.path("success").asBoolean(false);
+            return doc;
+        } finally {
+            if (!reusable) {
+                worker.kill();
+            }
+            pool.giveBack(worker);
+        }
+    }
+
+    /** The warm workers of this engine's settings in this JVM. */
+    Psi4WorkerPool pool() {
+        return Psi4WorkerPool.of(poolKey());
+    }
+
+    private Psi4WorkerPool.Key poolKey() {
+        return new Psi4WorkerPool.Key(executable(), settings.threads(), scratchRoot(), settings.keepScratch(),
+                settings.workerCalculations());
+    }
+
+    /** Ends this engine's idle warm workers now (they end anyway when the JVM exits). */
+    public void closeWorkers() {
+        Psi4WorkerPool.close(poolKey());
+    }
+
+    /** The calculation in a psi4 process of its own. */
+    private JsonNode runProcess(AtomicInput input, Path scratch) {
+        Path inJson = scratch.resolve(INPUT_FILE);
+        List<String> command = new ArrayList<>(List.of(executable(), "--nthread", Integer.toString(settings.threads())));
+        if (input.externalCharges().isEmpty()) {
+            command.addAll(List.of("--json", INPUT_FILE));
+        } else {
+            try {
+                Psi4Worker.copyResource(Psi4Worker.SCRIPT, scratch.resolve(Psi4Worker.SCRIPT));
+            } catch (IOException e) {
+                throw new EngineException(ErrorClass.ENGINE_CRASH, "cannot write psi4 input in " + scratch + ": " + e,
+                        e);
+            }
+            command.addAll(List.of("--skip-preprocessor", Psi4Worker.SCRIPT, "embed.out"));
         }
 
         ProcessBuilder pb = new ProcessBuilder(command)
@@ -201,6 +344,9 @@ public final class Psi4Engine implements FragmentEngine {
                 .redirectErrorStream(true)
                 .redirectOutput(scratch.resolve(LOG_FILE).toFile());
         pb.environment().put("PSI_SCRATCH", scratch.toString());
+        if (!input.externalCharges().isEmpty()) {
+            pb.environment().put(ONE_TASK_ENV, "1");
+        }
         Process process;
         try {
             process = pb.start();
@@ -278,7 +424,7 @@ public final class Psi4Engine implements FragmentEngine {
         return new AtomicResult(true, driver, energy, gradient, hessian, properties, provenance, null);
     }
 
-    /** Psi4 1.3.2 has analytic Hessians for HF only; embed.py Hessians are finite differences of gradients. */
+    /** Psi4 1.3.2 has analytic Hessians for HF only; embedded Hessians (worker.py) are finite differences of gradients. */
     private static boolean hessianByFiniteDifference(AtomicInput input) {
         return !input.externalCharges().isEmpty() || !Method.of(input.model().method()).meanField();
     }
@@ -355,8 +501,13 @@ public final class Psi4Engine implements FragmentEngine {
         }
     }
 
+    private Path scratchRoot() {
+        return Path.of(settings.scratchRoot() != null ? settings.scratchRoot() : System.getProperty("java.io.tmpdir"))
+                .toAbsolutePath();
+    }
+
     private Path createScratch() {
-        Path root = Path.of(settings.scratchRoot() != null ? settings.scratchRoot() : System.getProperty("java.io.tmpdir"));
+        Path root = scratchRoot();
         try {
             Files.createDirectories(root);
             return Files.createTempDirectory(root, "qcmb-psi4-");
@@ -366,16 +517,7 @@ public final class Psi4Engine implements FragmentEngine {
         }
     }
 
-    private static void copyEmbedScript(Path target) throws IOException {
-        try (InputStream in = Psi4Engine.class.getResourceAsStream(EMBED_SCRIPT)) {
-            if (in == null) {
-                throw new IOException(EMBED_SCRIPT + " is missing from the classpath");
-            }
-            Files.copy(in, target);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
@@ -383,11 +525,20 @@ public final class Psi4Engine implements FragmentEngine {
         }
     }
 
-    /** psi4's console log plus its text output file (when it still exists), last lines, for crash messages. */
+    /** psi4's console log plus its text output files (when they still exist), last lines, for crash messages. */
     private static String logTail(Path scratch) {
-        StringBuilder sb = new StringBuilder();
+        List<Path> logs = new ArrayList<>();
         for (String name : List.of(LOG_FILE, INPUT_FILE + ".dat", "embed.out")) {
-            Path p = scratch.resolve(name);
+            logs.add(scratch.resolve(name));
+        }
+        try (Stream<Path> files = Files.list(scratch)) {
+            files.filter(p -> p.getFileName().toString().endsWith(".json_out")).sorted().forEach(logs::add);
+        } catch (IOException | UncheckedIOException e) {
+            // no listing: the fixed names above still serve
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Path p : logs) {
+            String name = p.getFileName().toString();
             try {
                 if (Files.isRegularFile(p) && Files.size(p) > 0) {
                     String t = tail(Files.readString(p, StandardCharsets.UTF_8), ERROR_TAIL_LINES);

@@ -2,7 +2,9 @@ package org.qcmb.engine.psi4;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.qcmb.qcschema.AtomicCodec;
 import org.qcmb.qcschema.AtomicInput;
 
@@ -12,7 +14,7 @@ import org.qcmb.qcschema.AtomicInput;
  * point charges under a key of its own; and the few things read from Psi4's answer that are not QCSchema.
  */
 final class Psi4Json {
-    /** Key under {@code extras} that carries external point charges (bohr) to {@code embed.py}, which removes it. */
+    /** Key under {@code extras} that carries external point charges (bohr) to {@code worker.py}, which removes it. */
     static final String EXTERNAL_CHARGES = "qcmb_external_charges";
 
     private Psi4Json() {
@@ -21,10 +23,21 @@ final class Psi4Json {
     /**
      * The qcschema_input document. The frame is fixed (fix_com, fix_orientation) and symmetry is off (c1), so
      * gradients and Hessians come back in the input's frame and atom order; the sub-molecule goes as one
-     * fragment (Psi4 would otherwise re-derive fragment charges with ghosts among them). Keywords pass through.
+     * fragment (Psi4 would otherwise re-derive fragment charges with ghosts among them). Keywords pass through,
+     * except {@code basis_file}, which is ours (the engine copies the file into the scratch directory).
      */
     static ObjectNode input(AtomicInput input, long memoryBytes) {
         ObjectNode doc = AtomicCodec.writeInput(input);
+        ObjectNode keywords = (ObjectNode) doc.get("keywords");
+        if (keywords != null) {
+            List<String> ours = new ArrayList<>();
+            keywords.fieldNames().forEachRemaining(k -> {
+                if (k.equalsIgnoreCase(Psi4Specification.BASIS_FILE)) {
+                    ours.add(k);
+                }
+            });
+            keywords.remove(ours);
+        }
         ObjectNode mol = (ObjectNode) doc.get("molecule");
         mol.remove(List.of("fragments", "fragment_charges", "fragment_multiplicities"));
         mol.put("fix_symmetry", "c1");
@@ -36,6 +49,16 @@ final class Psi4Json {
             extras.set(EXTERNAL_CHARGES, charges);
         }
         return doc;
+    }
+
+    /** The value of the basis_file keyword (any spelling of its case), or null. */
+    static Object basisFile(Map<String, Object> keywords) {
+        for (Map.Entry<String, Object> e : keywords.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(Psi4Specification.BASIS_FILE)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /** True if the document is Psi4's answer rather than our input left in place. */

@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.Set;
 import org.qcmb.common.Driver;
+import org.qcmb.engine.CalculationSpec;
 import org.qcmb.engine.EngineException;
 import org.qcmb.engine.FragmentEngine;
 import org.qcmb.molecule.Molecule;
@@ -13,7 +14,6 @@ import org.qcmb.qcschema.AtomicProperties;
 import org.qcmb.qcschema.AtomicResult;
 import org.qcmb.qcschema.EngineError;
 import org.qcmb.qcschema.ErrorClass;
-import org.qcmb.qcschema.Model;
 import org.qcmb.qcschema.Provenance;
 
 /**
@@ -36,18 +36,22 @@ public final class SyntheticEngine implements FragmentEngine {
         return "1";
     }
 
+    /** Keywords and driver; any element, charge, multiplicity, method and basis will do (it is not chemistry). */
     @Override
-    public void validate(Driver driver, Model model, Map<String, Object> keywords) {
-        String problem = problem(driver, keywords);
+    public void validate(CalculationSpec spec) {
+        String problem = problem(spec.driver(), spec.keywords());
         if (problem != null) {
             throw new EngineException(ErrorClass.INPUT_ERROR, problem);
         }
     }
 
     private static String problem(Driver driver, Map<String, Object> keywords) {
-        for (String k : keywords.keySet()) {
-            if (!KEYWORDS.contains(k)) {
-                return "unknown keyword '" + k + "' for the synthetic engine (known: cpu_ms)";
+        for (Map.Entry<String, Object> k : keywords.entrySet()) {
+            if (!KEYWORDS.contains(k.getKey())) {
+                return "unknown keyword '" + k.getKey() + "' for the synthetic engine (known: cpu_ms)";
+            }
+            if (cpuMs(k.getValue()) < 0) {
+                return "keyword cpu_ms must be a whole number of milliseconds >= 0, not '" + k.getValue() + "'";
             }
         }
         return driver == Driver.HESSIAN ? "the synthetic engine computes energies and gradients only" : null;
@@ -98,8 +102,19 @@ public final class SyntheticEngine implements FragmentEngine {
     }
 
     private static long cpuMs(Map<String, Object> keywords) {
-        Object v = keywords.get("cpu_ms");
-        return v == null ? 0 : Long.parseLong(v.toString());
+        return cpuMs(keywords.get("cpu_ms"));
+    }
+
+    /** The cpu_ms value: null is 0; anything but a whole number >= 0 is -1. */
+    private static long cpuMs(Object v) {
+        if (v == null) {
+            return 0;
+        }
+        try {
+            return Math.max(-1, Long.parseLong(v.toString().strip()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Spins until this thread has used ms of CPU time (not wall time: a loaded machine does not shorten it). */

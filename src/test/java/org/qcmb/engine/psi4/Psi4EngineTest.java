@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,14 +59,22 @@ class Psi4EngineTest {
         }
     }
 
+    /** Warm workers (the default mode); Psi4WorkerTest compares them with a process per calculation. */
     private Psi4Engine engine() {
         return new Psi4Engine(Psi4Engine.Settings.defaults().withScratchRoot(scratchRoot.toString()));
+    }
+
+    @AfterEach
+    void closeWorkers() {
+        engine().closeWorkers(); // the same settings: the same pool
     }
 
     @Test
     void waterHfSto3gEnergyAndGradientMatchExactReference() {
         JsonNode ref = referenceCase("h2o-sto-3g-hf");
-        AtomicResult r = engine().compute(input(ref, Driver.GRADIENT, EXACT));
+        Psi4Engine engine = engine();
+        AtomicResult r = engine.compute(input(ref, Driver.GRADIENT, EXACT));
+        engine.closeWorkers();
 
         assertThat(r.success()).as("%s", r.error()).isTrue();
         assertThat(r.energy()).isCloseTo(ref.get("energy").asDouble(), within(1e-8));
@@ -81,7 +90,7 @@ class Psi4EngineTest {
         assertThat(r.provenance().program()).isEqualTo("psi4");
         assertThat(r.provenance().version()).startsWith("1.");
         assertThat(r.provenance().wallTime()).isPositive();
-        assertThat(scratchRoot).isEmptyDirectory(); // the per-task scratch directory is gone
+        assertThat(scratchRoot).isEmptyDirectory(); // the per-task and the worker's directories are gone
     }
 
     @Test
@@ -176,7 +185,7 @@ class Psi4EngineTest {
         assertThat(r.gradient()[0]).isCloseTo((ep - em) / (2 * h), within(1e-7));
     }
 
-    /** Psi4 1.3.2's analytic SCF Hessian ignores the charges (off by 4e-3 here): embed.py must avoid it. */
+    /** Psi4 1.3.2's analytic SCF Hessian ignores the charges (off by 4e-3 here): worker.py must avoid it. */
     @Test
     void embeddedHessianIsTheDerivativeOfEmbeddedGradients() {
         Psi4Engine engine = engine();
@@ -233,8 +242,9 @@ class Psi4EngineTest {
 
     @Test
     void timeoutKillsPsi4AndIsAnEngineCrash() throws IOException {
+        // a process per calculation (a worker's timeout is in Psi4WorkerTest)
         JsonNode ref = referenceCase("h2o-sto-3g-hf");
-        Psi4Engine engine = new Psi4Engine(Psi4Engine.Settings.defaults()
+        Psi4Engine engine = new Psi4Engine(Psi4Engine.Settings.defaults().withMode(Psi4Engine.Mode.PROCESS)
                 .withScratchRoot(scratchRoot.toString()).withTimeout(Duration.ofMillis(100)));
         long start = System.nanoTime();
         AtomicResult r = engine.compute(input(ref, Driver.ENERGY, EXACT));

@@ -38,6 +38,31 @@ public final class OneElectron {
         return m;
     }
 
+    /** {overlap, kinetic} from one pass over the primitive pairs (one set of Hermite tables for both). */
+    public static double[][] overlapAndKinetic(BasisSet bs) {
+        int n = bs.cartesianCount();
+        double[] ms = new double[n * n], mt = new double[n * n];
+        for (int i = 0; i < bs.shellCount(); i++) {
+            for (int j = 0; j <= i; j++) {
+                Shell a = bs.shell(i), b = bs.shell(j);
+                int[][] ca = Shell.cartesianComponents(a.l()), cb = Shell.cartesianComponents(b.l());
+                double[] bs0 = new double[ca.length * cb.length], bt = new double[ca.length * cb.length];
+                forPrimitives(a, b, (ea, eb, p, k, ex, ey, ez, jmax, nt) -> {
+                    double pre = k * Math.pow(Math.PI / p, 1.5);
+                    for (int x = 0; x < ca.length; x++) {
+                        for (int y = 0; y < cb.length; y++) {
+                            bs0[x * cb.length + y] += pre * value(S, ca[x], cb[y], eb, ex, ey, ez, jmax, nt, -1, 0);
+                            bt[x * cb.length + y] += pre * value(T, ca[x], cb[y], eb, ex, ey, ez, jmax, nt, -1, 0);
+                        }
+                    }
+                });
+                scatter(bs, i, j, bs0, cb.length, ms, n);
+                scatter(bs, i, j, bt, cb.length, mt, n);
+            }
+        }
+        return new double[][] {ms, mt};
+    }
+
     public static double[] overlap(BasisSet bs) {
         return overlapOrKinetic(bs, S);
     }
@@ -151,6 +176,55 @@ public final class OneElectron {
                     }
                 }
                 scatter(bs, i, j, blk, sp.nb, m, n);
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Nuclear attraction like {@link #potential(BasisSet, double[], double[])}, over the pairs (shells or shell
+     * groups) of quartets that an SCF has built anyway: no second set of shell pairs, and a group's shells share
+     * their Hermite integrals.
+     */
+    public static double[] potential(ShellQuartets quartets, double[] q, double[] xyz) {
+        int n = quartets.basis().cartesianCount();
+        double[] m = new double[n * n];
+        HermiteCoulomb hc = new HermiteCoulomb();
+        double[] r = new double[0];
+        for (int k = 0; k < quartets.pairCount(); k++) {
+            ShellPair sp = quartets.pair(k);
+            int nab = sp.na * sp.nb;
+            double[] blk = new double[nab];
+            int lmax = sp.la + sp.lb;
+            int s = lmax + 1;
+            if (r.length < s * s * s) {
+                r = new double[s * s * s];
+            }
+            PairExpansion e = sp.e;
+            for (int pr = 0; pr < sp.nprim; pr++) {
+                double p = sp.p[pr];
+                for (int c = 0; c < q.length; c++) {
+                    if (q[c] == 0) {
+                        continue;
+                    }
+                    hc.compute(lmax, p, sp.px[pr] - xyz[3 * c], sp.py[pr] - xyz[3 * c + 1],
+                            sp.pz[pr] - xyz[3 * c + 2], -q[c] * 2 * Math.PI / p * sp.pref[pr], r);
+                    int base = pr * e.size;
+                    for (int ab = 0; ab < nab; ab++) {
+                        double v = 0;
+                        for (int x = e.start[ab]; x < e.start[ab + 1]; x++) {
+                            v += e.values[base + x] * r[(e.t[x] * s + e.u[x]) * s + e.v[x]];
+                        }
+                        blk[ab] += v;
+                    }
+                }
+            }
+            int oa = quartets.groupOffset(quartets.firstShell(k)), ob = quartets.groupOffset(quartets.secondShell(k));
+            for (int x = 0; x < sp.na; x++) {
+                for (int y = 0; y < sp.nb; y++) {
+                    m[(oa + x) * n + ob + y] = blk[x * sp.nb + y];
+                    m[(ob + y) * n + oa + x] = blk[x * sp.nb + y];
+                }
             }
         }
         return m;

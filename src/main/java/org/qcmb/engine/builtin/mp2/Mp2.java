@@ -10,9 +10,9 @@ import org.qcmb.engine.builtin.scf.ScfResult;
 /**
  * Conventional closed-shell MP2 on canonical RHF orbitals:
  * E2 = sum_{ijab} (ia|jb) [2 (ia|jb) - (ib|ja)] / (e_i + e_j - e_a - e_b), i,j over active occupied orbitals.
- * (ia|jb) comes from AO integrals recomputed per bra shell pair and transformed one index at a time, occupied
- * j first (the cheapest order); the j range is split into batches when the half-transformed array exceeds the
- * memory budget.
+ * (ia|jb) comes from AO integrals recomputed per bra shell pair (shell groups: SP shells as one) and transformed
+ * one index at a time, occupied j first (the cheapest order); the j range is split into batches when the
+ * half-transformed array exceeds the memory budget.
  */
 public final class Mp2 {
     private final ScfResult scf;
@@ -51,7 +51,7 @@ public final class Mp2 {
         // W[i][nu][b][j] and (ia|jb) for a batch of nj occupied j: keep both below the budget
         long perJ = 8L * ((long) no * n * nv + (long) no * nv * nv);
         int batch = (int) Math.max(1, Math.min(no, memoryBytes / 2 / Math.max(1, perJ)));
-        ShellQuartets quartets = new ShellQuartets(bs, false);
+        ShellQuartets quartets = ShellQuartets.grouped(bs);
         double e2 = 0;
         for (int j0 = 0; j0 < no; j0 += batch) {
             int nj = Math.min(batch, no - j0);
@@ -63,14 +63,13 @@ public final class Mp2 {
 
     /** W[((i*n + nu)*nv + b)*nj + j] = sum_{mu,lambda,sigma} C_mu,i C_lambda,b C_sigma,j (mu nu|lambda sigma). */
     private double[] halfTransform(ShellQuartets q, double[] co, double[] cv, int n, int no, int nv, int j0, int nj) {
-        BasisSet bs = q.basis();
         double[] w = new double[no * n * nv * nj];
         Eri eri = new Eri();
         double[] blk = new double[0];
         for (int ij = 0; ij < q.pairCount(); ij++) {
             ShellPair bra = q.pair(ij);
             int nab = bra.na * bra.nb;
-            int om = bs.cartesianOffset(q.firstShell(ij)), on = bs.cartesianOffset(q.secondShell(ij));
+            int om = q.groupOffset(q.firstShell(ij)), on = q.groupOffset(q.secondShell(ij));
             // Y[mn][lambda][j]
             double[] y = new double[nab * n * nj];
             for (int kl = 0; kl < q.pairCount(); kl++) {
@@ -84,7 +83,7 @@ public final class Mp2 {
                 }
                 eri.quartet(bra, ket, blk);
                 int sr = q.firstShell(kl), ss = q.secondShell(kl);
-                int or = bs.cartesianOffset(sr), os = bs.cartesianOffset(ss);
+                int or = q.groupOffset(sr), os = q.groupOffset(ss);
                 for (int mn = 0; mn < nab; mn++) {
                     int yb = mn * n * nj;
                     for (int r = 0; r < ket.na; r++) {

@@ -26,6 +26,8 @@ public final class RhfSolver {
     private boolean useSad = true;
     private double[] guessDensity;
     private boolean sad;
+    /** C' of the core-Hamiltonian guess (null for SAD or a given density). */
+    private double[] guessOrth;
 
     public RhfSolver(BasisSet basis, Charges charges, int electrons, ScfOptions options, ExecutorService pool) {
         this.basis = basis;
@@ -54,9 +56,16 @@ public final class RhfSolver {
         int n = basis.functionCount(), nc = basis.cartesianCount();
         int nocc = electrons / 2;
         double[] t = basis.toWorking();
-        double[] sCart = OneElectron.overlap(basis);
-        double[] hCart = OneElectron.kinetic(basis);
-        double[] v = OneElectron.potential(basis, charges.q(), charges.xyz());
+        // one thread and room for it: the PK supermatrix (cheap Fock builds) over shell groups (SP shells as one);
+        // else stored or recomputed quartets
+        long pkDoubles = PkSupermatrix.doubles(nc);
+        boolean usePk = options.threads() <= 1 && pkDoubles * 8 <= options.memoryBytes()
+                && pkDoubles < Integer.MAX_VALUE - 16;
+        ShellQuartets quartets = usePk ? ShellQuartets.grouped(basis) : new ShellQuartets(basis, false);
+        double[][] st = OneElectron.overlapAndKinetic(basis);
+        double[] sCart = st[0];
+        double[] hCart = st[1];
+        double[] v = OneElectron.potential(quartets, charges.q(), charges.xyz());
         for (int i = 0; i < hCart.length; i++) {
             hCart[i] += v[i];
         }
@@ -85,54 +94,68 @@ public final class RhfSolver {
         }
 
         double enuc = charges.nuclearEnergy();
-        ShellQuartets quartets = new ShellQuartets(basis, false);
-        JKBuilder jk = new JKBuilder(quartets, options.memoryBytes(), options.threads(), pool);
+        PkSupermatrix pk = usePk ? new PkSupermatrix(quartets) : null;
+        JKBuilder jk = usePk ? null : new JKBuilder(quartets, options.memoryBytes(), options.threads(), pool);
         Diis diis = new Diis(8);
 
-        double[][] orb;
+        boolean cartesian = basis.isCartesianOnly();
         double[] d = guess(h, x, n, nmo, nocc);
+        // orbitals in the orthogonal basis (C = X C') of the density d; null for a SAD or given guess
+        double[] cOrth = guessOrth;
         double eOld = 0;
         for (int iter = 1; iter <= options.maxIterations(); iter++) {
-            double[] dCart = Matrices.sandwichT(t, n, nc, d);
-            double[][] jkm = jk.build(dCart);
-            double[] g = new double[nc * nc];
-            for (int i = 0; i < g.length; i++) {
-                g[i] = 2 * jkm[0][i] - jkm[1][i];
-            }
-            double[] f = Matrices.sandwich(t, n, nc, g);
+            double[] dCart = cartesian ? d : Matrices.sandwichT(t, n, nc, d);
+            double[] g = pk != null ? pk.twoElectron(dCart) : twoElectron(jk.build(dCart));
+            double[] f = cartesian ? g : Matrices.sandwich(t, n, nc, g);
             double e = enuc;
             for (int i = 0; i < n * n; i++) {
                 f[i] += h[i];
                 e += d[i] * (h[i] + f[i]);
             }
-            double[] fds = Matrices.mult(Matrices.mult(f, n, n, d, n), n, n, s, n);
-            double[] err = new double[n * n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    err[i * n + j] = fds[i * n + j] - fds[j * n + i];
+            // F' = X^T F X; the error X^T (FDS - SDF) X is F'D' - D'F' with D' = C'_occ C'_occ^T (X^T S X = 1)
+            double[] fo = Matrices.sandwichT(x, n, nmo, f);
+            // the SAD density is not idempotent: its error vector would mislead DIIS, and iteration 1 never ends
+            boolean first = iter == 1 && sad;
+            double[] errOrth = new double[nmo * nmo];
+            if (!first) {
+                double[] fd = cOrth != null ? Matrices.mult(fo, nmo, nmo, density(cOrth, nmo, nmo, nocc), nmo)
+                        : Matrices.sandwichT(x, n, nmo, Matrices.mult(Matrices.mult(f, n, n, d, n), n, n, s, n));
+                for (int i = 0; i < nmo; i++) {
+                    for (int j = 0; j < nmo; j++) {
+                        errOrth[i * nmo + j] = fd[i * nmo + j] - fd[j * nmo + i];
+                    }
                 }
             }
-            double[] errOrth = Matrices.sandwichT(x, n, nmo, err);
             double rms = Math.sqrt(Matrices.dot(errOrth, errOrth) / errOrth.length);
             boolean converged = iter > 1 && Math.abs(e - eOld) < options.energyConvergence()
                     && rms < options.densityConvergence();
             if (converged) {
-                orb = diagonalise(f, x, n, nmo);
+                double[][] orb = diagonalise(fo, x, n, nmo);
                 return new ScfResult(basis, charges, e, enuc, orb[0], orb[1], nmo, nocc, iter);
             }
             eOld = e;
-            // the SAD density is not idempotent: its error vector would mislead DIIS
-            double[] fx = iter == 1 && sad ? f : diis.extrapolate(f, errOrth);
-            orb = diagonalise(fx, x, n, nmo);
+            double[] fx = first ? fo : diis.extrapolate(fo, errOrth);
+            double[][] orb = diagonalise(fx, x, n, nmo);
             d = density(orb[1], n, nmo, nocc);
+            cOrth = orb[2];
         }
         throw new EngineException(ErrorClass.CONVERGENCE_FAILURE, "RHF did not converge in "
                 + options.maxIterations() + " iterations (maxiter); raise maxiter or loosen e_convergence/d_convergence");
     }
 
+    /** G = 2J - K. */
+    private static double[] twoElectron(double[][] jk) {
+        double[] g = new double[jk[0].length];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = 2 * jk[0][i] - jk[1][i];
+        }
+        return g;
+    }
+
     /** SAD density when it can be built, else the core-Hamiltonian density. */
     private double[] guess(double[] h, double[] x, int n, int nmo, int nocc) {
         sad = false;
+        guessOrth = null;
         if (guessDensity != null && guessDensity.length == n * n) {
             sad = true; // like SAD: not idempotent in this geometry's metric, keep it out of DIIS
             return guessDensity.clone();
@@ -151,7 +174,8 @@ public final class RhfSolver {
                 // fall back to the core guess: the guess only affects the iteration count
             }
         }
-        double[][] orb = diagonalise(h, x, n, nmo);
+        double[][] orb = diagonalise(Matrices.sandwichT(x, n, nmo, h), x, n, nmo);
+        guessOrth = orb[2];
         return density(orb[1], n, nmo, nocc);
     }
 
@@ -163,12 +187,11 @@ public final class RhfSolver {
         return m;
     }
 
-    /** Solves F C = S C eps through X: returns {eps (nmo), C (n x nmo)}. */
-    private static double[][] diagonalise(double[] f, double[] x, int n, int nmo) {
-        double[] fo = Matrices.sandwichT(x, n, nmo, f);
+    /** Solves F C = S C eps from F' = X^T F X: returns {eps (nmo), C = X C' (n x nmo), C' (nmo x nmo)}. */
+    private static double[][] diagonalise(double[] fo, double[] x, int n, int nmo) {
         Matrices.Eigen fe = Matrices.symmetricEigen(fo, nmo);
         double[] c = Matrices.mult(x, n, nmo, fe.vectors(), nmo);
-        return new double[][] {fe.values(), c};
+        return new double[][] {fe.values(), c, fe.vectors()};
     }
 
     private static double[] density(double[] c, int n, int nmo, int nocc) {

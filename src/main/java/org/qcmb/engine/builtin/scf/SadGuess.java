@@ -1,9 +1,10 @@
 package org.qcmb.engine.builtin.scf;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.basis.Shell;
 import org.qcmb.engine.builtin.integrals.OneElectron;
@@ -19,6 +20,24 @@ final class SadGuess {
     /** Subshells in filling order: orbital count of each (1s, 2s, 2p, 3s, 3p, 4s, 3d, 4p). */
     private static final int[] SUBSHELL_ORBITALS = {1, 1, 3, 1, 3, 1, 5, 3};
 
+    /**
+     * Atomic densities by element and shells, for the life of the JVM: an MBE asks for the same few atoms thousands
+     * of times. The arrays are never written after they are made.
+     */
+    private static final Map<AtomKey, double[]> ATOMS = new ConcurrentHashMap<>();
+
+    /** An element with its shells (angular momentum, pure or not, exponents, coefficients), by value. */
+    private record AtomKey(int z, List<List<Object>> shells) {
+        static AtomKey of(int z, List<Shell> shells) {
+            List<List<Object>> key = new ArrayList<>();
+            for (Shell sh : shells) {
+                key.add(List.of(sh.l(), sh.pure(), Arrays.stream(sh.exponents()).boxed().toList(),
+                        Arrays.stream(sh.coefficients()).boxed().toList()));
+            }
+            return new AtomKey(z, key);
+        }
+    }
+
     private SadGuess() {
     }
 
@@ -26,7 +45,6 @@ final class SadGuess {
     static double[] density(BasisSet basis, int[] atomZ) {
         int n = basis.functionCount();
         double[] d = new double[n * n];
-        Map<Integer, double[]> cache = new HashMap<>();
         int s = 0;
         while (s < basis.shellCount()) {
             int atom = basis.shell(s).atom();
@@ -40,8 +58,7 @@ final class SadGuess {
             if (z == 0) {
                 continue;
             }
-            // atoms of one element have the same shells: compute once (key on Z and shell count)
-            double[] da = cache.computeIfAbsent(z * 1000 + shells.size(), k -> atomDensity(shells, z));
+            double[] da = ATOMS.computeIfAbsent(AtomKey.of(z, shells), k -> atomDensity(shells, z));
             int off = basis.functionOffset(first);
             int na = (int) Math.round(Math.sqrt(da.length));
             for (int i = 0; i < na; i++) {
