@@ -15,6 +15,7 @@ import org.qcmb.engine.EngineRegistry;
 import org.qcmb.mbe.BsseType;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.report.PlotFiles;
+import org.qcmb.run.RunObserver;
 import org.qcmb.spark.HostFacts;
 import org.qcmb.spark.ManyBodyJob;
 import org.qcmb.spark.SparkSessions;
@@ -26,10 +27,12 @@ import org.qcmb.tables.TableWriter;
  */
 public final class BenchmarkSuite {
     /**
-     * What to run. home is the installation (for the cluster scripts); plots null draws none.
+     * What to run. home is the installation (for the cluster scripts); plots null draws none; cache keeps the
+     * accuracy category's reference runs; accuracyCases names its cases (null: the default set); runs is told how
+     * the real runs of the accuracy category go (their progress lines).
      */
     public record Settings(boolean quick, Set<Category> categories, boolean withCluster, Path home, Path tables,
-            Path plots, EngineRegistry engines) {
+            Path plots, EngineRegistry engines, Path cache, List<String> accuracyCases, RunObserver runs) {
     }
 
     /** Told as the suite goes; the command line prints. */
@@ -49,9 +52,10 @@ public final class BenchmarkSuite {
         String runId = "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss",
                 Locale.ROOT)) + "-" + UUID.randomUUID().toString().substring(0, 6);
         long started = System.currentTimeMillis();
+        boolean quick = settings.quick();
+        List<AccuracyCase> accuracy = AccuracyBenchmark.select(settings.accuracyCases(), quick); // names checked first
         int cores = Runtime.getRuntime().availableProcessors();
         observer.started(runId, HostFacts.here("driver", "driver"), cores);
-        boolean quick = settings.quick();
         EngineRegistry engines = settings.engines();
         Workload ms = Workload.of("ms: 6 H2O hf/sto-3g nocp3", WaterClusters.input(6, BsseType.NOCP, 3, "builtin",
                 "hf", "sto-3g", Map.of()), engines);
@@ -76,7 +80,9 @@ public final class BenchmarkSuite {
             Timings.spark(ms, "local[1]", ManyBodyJob.Strategy.DEFAULT); // warms Spark's code paths, not counted
         }
         for (Benchmark b : List.of(new OverheadBenchmark(), new ScalingBenchmark(), new MemoryBenchmark(engines),
-                new OptimisationsBenchmark(), new EndToEndBenchmark(engines))) {
+                new OptimisationsBenchmark(), new EndToEndBenchmark(engines), new AccuracyBenchmark(engines,
+                        settings.cache(), accuracy, settings.runs()),
+                new ScaleBenchmark(engines, settings.runs()))) {
             if (!settings.categories().contains(b.category()) || (quick && b.category() == Category.ENDTOEND)) {
                 continue;
             }
@@ -102,6 +108,11 @@ public final class BenchmarkSuite {
     /** Every category. */
     public static Set<Category> all() {
         return EnumSet.allOf(Category.class);
+    }
+
+    /** What runs when no category is named: all but accuracy and scale, which take hours. */
+    public static Set<Category> defaults() {
+        return EnumSet.complementOf(EnumSet.of(Category.ACCURACY, Category.SCALE));
     }
 
     /** JIT-compiles the engine before anything is timed (local executors share this JVM). */

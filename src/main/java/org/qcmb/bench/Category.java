@@ -12,7 +12,9 @@ public enum Category {
     SCALING("scaling: speed-up against the sequential loop, makespan against the lower bound"),
     MEMORY("memory: peak memory against fragment count, bytes per planned task"),
     OPTIMISATIONS("optimisations: scheduling choices on local[2]"),
-    ENDTOEND("end to end: the run command, 16 waters MBE3 nocp HF/6-31G* (696 fragments)");
+    ENDTOEND("end to end: the run command, 16 waters MBE3 nocp HF/6-31G* (696 fragments)"),
+    ACCURACY("accuracy: screened expansions against the unscreened one, from the same fragment results"),
+    SCALE("scale: runs of 10^5 fragment calculations on local[2], result and tables included");
 
     private final String title;
 

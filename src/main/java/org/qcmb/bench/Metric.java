@@ -19,8 +19,25 @@ public enum Metric {
     PLAN_TIME("s"),
     BYTES_PER_TASK("B"),
     WALL_TIME("s"),
-    /** Summed engine wall time of a run's fragments. */
+    /** Screened minus unscreened total energy. */
+    TOTAL_ERROR("kcal/mol"),
+    /** Screened minus unscreened interaction energy, divided by the number of monomers. */
+    ERROR_PER_MONOMER("kcal/mol"),
+    INTERACTION_ENERGY("kcal/mol"),
+    /** Fragment calculations kept, of the unscreened expansion's. */
+    KEPT("%"),
+    /** 1 - engine time of the kept fragments / engine time of all. */
+    TIME_SAVED("%"),
+    /** Sum of the engine's own wall times over fragments. */
     ENGINE_TIME("s"),
+    ENGINE_TIME_RATIO("ratio"),
+    /** A real run's energy minus the one derived from reference fragments. */
+    ENERGY_DIFFERENCE("Eh"),
+    /** Spark tasks (partitions) the run's stages had. */
+    SPARK_TASKS(""),
+    PEAK_HEAP("MiB"),
+    ASSEMBLE_TIME("s"),
+    RESULT_WRITE_TIME("s"),
     /** Stage time the cores spend outside the engine: stage time - engine time / cores. */
     STAGE_OUTSIDE_ENGINE("s"),
     /** Writing a run's rows to the tables (one commit). */

@@ -11,6 +11,7 @@ import org.qcmb.bench.BenchmarkSuite;
 import org.qcmb.bench.Category;
 import org.qcmb.bench.Figure;
 import org.qcmb.bench.Figures;
+import org.qcmb.run.RunObserver;
 import org.qcmb.spark.HostFacts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Option;
 
 /** {@code bench}: the benchmark suite ({@link BenchmarkSuite}); prints one table per category. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark suite: fixed costs, overhead, scaling, memory, optimisations (and the 16-water"
-                + " end-to-end run).",
+        description = {"Benchmark suite: fixed costs, overhead, scaling, memory, optimisations, the 16-water end-to-end"
+                + " run and the accuracy of screened expansions and runs of 10^5 fragments (these two only with --only:"
+                + " they take hours).",
                 "Each category prints a table and appends rows to the 'benchmarks' table. The full suite takes about"
                         + " 10 minutes on 2 cores; --quick about 1-2 minutes."})
 public final class BenchCommand implements Callable<Integer> {
@@ -30,8 +32,8 @@ public final class BenchCommand implements Callable<Integer> {
     SharedOptions.Tables tables;
 
     @Option(names = "--only", split = ",", paramLabel = "CATEGORY",
-            description = "categories to run: fixedcosts, overhead, scaling, memory, optimisations, endtoend"
-                    + " (default: all)")
+            description = "categories to run: fixedcosts, overhead, scaling, memory, optimisations, endtoend,"
+                    + " accuracy, scale (default: all but accuracy and scale, which take hours)")
     List<String> only;
 
     @Option(names = "--plots", paramLabel = "DIR",
@@ -41,12 +43,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-cluster", description = "skip the standalone-cluster scaling point")
     boolean noCluster;
 
+    @Option(names = "--cache", paramLabel = "DIR", defaultValue = "qcmb-bench-cache",
+            description = "where the accuracy category keeps its unscreened reference runs (fragment results), so a"
+                    + " later or interrupted benchmark reuses them (default: ${DEFAULT-VALUE})")
+    Path cache;
+
+    @Option(names = "--accuracy-cases", split = ",", paramLabel = "CASE",
+            description = "accuracy category: the cases to run, e.g. water16-mbe4-nocp-hf-sto-3g (default: every"
+                    + " water16/water32 case except the cp ones in 6-31G* and water32 cp, which take days here;"
+                    + " --quick: water16-mbe3-nocp-hf-sto-3g)")
+    List<String> accuracyCases;
+
     @Mixin
     SharedOptions.Verbose verbose;
 
     @Override
     public Integer call() throws Exception {
-        Set<Category> categories = BenchmarkSuite.all();
+        Set<Category> categories = BenchmarkSuite.defaults();
         if (only != null) {
             categories = EnumSet.noneOf(Category.class);
             for (String name : only) {
@@ -57,7 +70,12 @@ public final class BenchCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Path home = Path.of(System.getenv().getOrDefault("QCMB_HOME", "."));
         BenchmarkSuite.Outcome outcome = new BenchmarkSuite().run(new BenchmarkSuite.Settings(quick, categories,
-                !noCluster, home, tables.dir, plots, Engines.registry(1)), new BenchmarkSuite.Observer() {
+                !noCluster, home, tables.dir, plots, Engines.registry(1), cache, accuracyCases, new RunObserver() {
+                    @Override
+                    public PrintStream progress() {
+                        return System.err;
+                    }
+                }), new BenchmarkSuite.Observer() {
                     @Override
                     public void started(String runId, HostFacts host, int cores) {
                         out.printf(Locale.ROOT, "qcmb bench %s%s on %s (%d logical cores, %.1f GiB), %s%n", runId,

@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.qcmb.io.NbodyTable;
 import org.qcmb.mbe.AtomicSpecification;
 import org.qcmb.mbe.ExpansionSpec;
 import org.qcmb.mbe.ManyBodyInput;
 import org.qcmb.mbe.ManyBodyResult;
+import org.qcmb.mbe.Plan;
+import org.qcmb.mbe.ScreeningSpec;
 import org.qcmb.molecule.Units;
 import org.qcmb.run.FailureReport;
 import org.qcmb.run.ManyBodyRun;
@@ -34,13 +37,19 @@ final class ConsoleObserver implements RunObserver {
 
     @Override
     public void planned(RunReport report, int stored, OutputMode mode) {
-        int levels = report.plan().tasksByLevel().size();
+        Plan plan = report.plan();
+        // an energy-screened plan knows only the orders below its first threshold until results arrive
+        int next = plan.complete() ? 0 : plan.kept().through() + 1;
+        int top = plan.spec().maxNbody();
+        String later = plan.complete() ? "" : " so far; " + (next == top ? "level " + top + " is" : "levels " + next
+                + "-" + top + " are") + " energy-screened and planned from the previous level's results";
+        int levels = plan.tasksByLevel().size();
         String resume = stored == 0 ? "" : mode == OutputMode.RESUME_CHANGED_INPUT
                 ? " (" + stored + " stored results; those whose calculation is unchanged are reused)"
                 : " (" + stored + " stored, resuming)";
-        out.printf(Locale.ROOT, "qcmb run %s: %d atoms, %d fragments, %s in %d level%s%s%n", report.runId(),
+        out.printf(Locale.ROOT, "qcmb run %s: %d atoms, %d fragments, %s in %d level%s%s%s%n", report.runId(),
                 report.input().molecule().atomCount(), report.input().molecule().fragmentCount(),
-                ManyBodyJob.calculations(report.plan().taskCount()), levels, levels == 1 ? "" : "s", resume);
+                ManyBodyJob.calculations(plan.taskCount()), levels, levels == 1 ? "" : "s", later, resume);
         out.println(modelChemistry(report.input()));
         out.flush();
     }
@@ -88,9 +97,39 @@ final class ConsoleObserver implements RunObserver {
         out.println("Result:        " + resultFile);
         out.printf(Locale.ROOT, "Fragments:     %d computed, %d reused from an earlier run%n", r.computed(),
                 r.reused());
-        out.printf(Locale.ROOT, "Time:          %.1f s total (Spark start-up %.1f s, stages %.1f s)%n",
-                r.wallTimeMs() / 1000.0, r.sparkStartupMs() / 1000.0, r.stageTimeMs() / 1000.0);
+        if (r.plan().screening() != null) {
+            out.print(screening(r.plan()));
+        }
+        out.printf(Locale.ROOT, "Time:          %.1f s total (Spark start-up %.1f s, stages %.1f s, assembly %.1f s,"
+                + " result written in %.1f s)%n", r.wallTimeMs() / 1000.0, r.sparkStartupMs() / 1000.0,
+                r.stageTimeMs() / 1000.0, r.assembleMs() / 1000.0, r.resultWriteMs() / 1000.0);
         out.flush();
+    }
+
+    /** The rule, then per level the candidates, kept and screened terms (and those the energy rule dropped). */
+    static String screening(Plan plan) {
+        ScreeningSpec rule = plan.screening().spec();
+        StringBuilder sb = new StringBuilder("Screening:    ");
+        if (!rule.distance().isEmpty()) {
+            sb.append(" distance ").append(orders(rule.distance())).append(" angstrom (")
+                    .append(rule.metric().label()).append(')').append(rule.energyScreened() ? ";" : "");
+        }
+        if (rule.energyScreened()) {
+            sb.append(" energy ").append(orders(rule.energy())).append(" hartree");
+        }
+        sb.append(String.format(Locale.ROOT, "%n  %-7s%12s%12s%12s%12s%n", "level", "candidates", "kept", "screened",
+                "by energy"));
+        for (Plan.OrderCount c : plan.orderCounts()) {
+            sb.append(String.format(Locale.ROOT, "  %-7d%12d%12d%12d%12s%n", c.order(), c.candidates(), c.kept(),
+                    c.screened(), c.screenedByEnergy() == null ? "-" : c.screenedByEnergy().toString()));
+        }
+        return sb.toString();
+    }
+
+    private static String orders(Map<Integer, Double> byOrder) {
+        StringBuilder sb = new StringBuilder();
+        byOrder.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        return sb.toString();
     }
 
     /** "Return energy: cp interaction energy through 3-body = ... Eh (... kcal/mol)" or the total energy. */

@@ -40,8 +40,26 @@ public final class XyzOptionsMixin {
             description = "XYZ input: fragments from covalent connectivity instead of '--' lines.")
     boolean autoFragments;
 
+    @Option(names = XyzOptions.ScreeningFlags.DISTANCE, split = ",", paramLabel = "N=ANGSTROM",
+            description = "XYZ input: distance screening, a cutoff per n-body order in angstrom, e.g. 2=8.0,3=6.0,4=4.5;"
+                    + " an n-mer is kept when every pair of its fragments is within its order's cutoff and its"
+                    + " subsets are kept (docs/screening.md)")
+    List<String> screenDistance;
+
+    @Option(names = XyzOptions.ScreeningFlags.METRIC, paramLabel = "METRIC",
+            description = "XYZ input: distance between two fragments for --screen-distance: closest_atoms (default) or"
+                    + " centers_of_mass")
+    String screenMetric;
+
+    @Option(names = XyzOptions.ScreeningFlags.ENERGY, split = ",", paramLabel = "N=HARTREE",
+            description = "XYZ input: energy screening, a threshold per n-body order (3 and up) in hartree, e.g. 3=1e-4;"
+                    + " order n is planned during the run from order n-1's increments (docs/screening.md)")
+    List<String> screenEnergy;
+
     public XyzOptions toOptions() {
+        XyzOptions.ScreeningFlags screening = screenDistance == null && screenMetric == null && screenEnergy == null
+                ? null : new XyzOptions.ScreeningFlags(screenDistance, screenMetric, screenEnergy);
         return new XyzOptions(bsse, maxNbody, method, basis, program, driver, autoFragments, returnTotalData,
-                XyzOptions.keywords(keywords));
+                XyzOptions.keywords(keywords), screening);
     }
 }

@@ -48,7 +48,7 @@ public final class InputReader {
         }
         if (opt.anyGiven()) {
             throw new InputException(name + ": options such as --bsse, --max-nbody, --method, --basis, --program,"
-                    + " --driver, --keyword and --auto-fragments apply to XYZ input only; set them in the file's"
+                    + " --driver, --keyword, --auto-fragments and --screen-* apply to XYZ input only; set them in the file's"
                     + " specification");
         }
         return ManyBodyInputCodec.read(QcJson.readTree(file), name);
@@ -69,11 +69,12 @@ public final class InputReader {
         AtomicSpecification spec = new AtomicSpecification(program, opt.method(), opt.basis(), opt.keywords(),
                 Map.of(), Map.of());
         try {
+            Map<String, Object> screening = opt.screening() == null ? null : opt.screening().block();
             return ManyBodyInput.create(mol, driver, opt.bsse(), null, opt.maxNbody(), opt.returnTotalData(), null,
-                    null, Map.of(ManyBodyInput.AUTO, spec), "");
+                    null, Map.of(ManyBodyInput.AUTO, spec), screening, "");
         } catch (InputException e) {
-            String msg = e.getMessage().replace("'bsse_type", "'--bsse").replace("'max_nbody", "'--max-nbody")
-                    .replace("'return_total_data", "'--return-total-data");
+            String msg = XyzOptions.ScreeningFlags.rename(e.getMessage().replace("'bsse_type", "'--bsse")
+                    .replace("'max_nbody", "'--max-nbody").replace("'return_total_data", "'--return-total-data"));
             throw new InputException(name + ": " + msg, e);
         }
     }

@@ -72,6 +72,29 @@ public final class Plan {
     }
 
     /**
+     * The terms of one order of a screened expansion: the candidates C(N, k), the kept and the screened terms, and
+     * how many of the screened ones the energy rule dropped (null for an order without an energy threshold).
+     */
+    public record OrderCount(int order, long candidates, long kept, Long screenedByEnergy) {
+        public long screened() {
+            return candidates - kept;
+        }
+    }
+
+    /** Per decided order 1..{@link KeptTerms#through()}, the terms kept and screened; empty when unscreened. */
+    public List<OrderCount> orderCounts() {
+        if (kept == null) {
+            return List.of();
+        }
+        List<OrderCount> out = new ArrayList<>();
+        for (int k = 1; k <= kept.through(); k++) {
+            out.add(new OrderCount(k, kept.candidates(k), kept.kept(k),
+                    screening.spec().energy().containsKey(k) ? energyScreened(k) : null));
+        }
+        return out;
+    }
+
+    /**
      * The result document's {@code extras.screening}: the rule, and per decided order the candidates C(N, k), the
      * kept and the screened terms (and, for orders with an energy threshold, how many the energy rule dropped).
      * Null for an unscreened plan.
@@ -82,15 +105,15 @@ public final class Plan {
         }
         Map<String, Object> out = new LinkedHashMap<>(screening.spec().describe());
         Map<String, Object> orders = new LinkedHashMap<>();
-        for (int k = 1; k <= kept.through(); k++) {
+        for (OrderCount c : orderCounts()) {
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("candidates", kept.candidates(k));
-            o.put("kept", kept.kept(k));
-            o.put("screened", kept.candidates(k) - kept.kept(k));
-            if (screening.spec().energy().containsKey(k)) {
-                o.put("screened_by_energy", energyScreened(k));
+            o.put("candidates", c.candidates());
+            o.put("kept", c.kept());
+            o.put("screened", c.screened());
+            if (c.screenedByEnergy() != null) {
+                o.put("screened_by_energy", c.screenedByEnergy());
             }
-            orders.put(String.valueOf(k), o);
+            orders.put(String.valueOf(c.order()), o);
         }
         out.put("orders", orders);
         return out;

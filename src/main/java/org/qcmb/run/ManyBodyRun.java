@@ -150,9 +150,11 @@ public final class ManyBodyRun {
         try (MemorySampler sampler = new MemorySampler(500)) {
             report.addHosts(hostFacts(spark));
             boolean local = spark.sparkContext().isLocal();
-            ManyBodyJob.Outcome outcome = new ManyBodyJob(spark, new FragmentStage(20_000, 16), progress).run(
+            // batches of up to 16 when a stage is mostly below (21 minimal-basis functions)^4, i.e. water trimers:
+            // HF/STO-3G trimers take ~50 ms, and one Spark task each cost 30 % of the engine time (docs/screening.md)
+            ManyBodyJob.Outcome outcome = new ManyBodyJob(spark, new FragmentStage(200_000, 16), progress).run(
                     context, plan, stored::lookup, (level, outcomes) -> {
-                        report.addOutcomes(outcomes);
+                        report.addOutcomes(level, outcomes);
                         if (!local) { // in local mode the executor is this JVM, which the sampler covers
                             outcomes.forEach(x -> report.addMemory(List.of(x.executorMemory())));
                         }
@@ -168,11 +170,14 @@ public final class ManyBodyRun {
             report.replan(plan);
             ManyBodyResult result = null;
             Map<String, Object> document = null;
+            long collected = System.nanoTime();
+            long assembled = collected;
             if (outcome.succeeded()) {
                 Map<FragmentTask, ComponentResult> components = new LinkedHashMap<>();
                 outcome.results().forEach((t, r) -> components.put(t,
                         new ComponentResult(r.energy(), r.gradient(), r.hessian())));
                 result = Assembler.assemble(plan, in.driver(), components);
+                assembled = System.nanoTime();
                 Map<FragmentTask, JsonNode> atomic = null;
                 if (request.shape().clusterResults()) {
                     atomic = new LinkedHashMap<>();
@@ -183,6 +188,7 @@ public final class ManyBodyRun {
                 }
                 document = ManyBodyResultCodec.document(result, in.molecule(), request.shape(), components, atomic);
                 folder.writeResult(QcJson.document(document));
+                report.resultTimes((assembled - collected) / 1_000_000, (System.nanoTime() - assembled) / 1_000_000);
                 if (request.output() == OutputMode.RESUME_CHANGED_INPUT) {
                     folder.writeReused(ReusedFragments.text(stored.reusedByContent()));
                 } else {

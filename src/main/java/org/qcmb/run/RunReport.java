@@ -29,7 +29,7 @@ public final class RunReport {
     private final ManyBodyInput input;
     private volatile Plan plan;
     private final MetricsRecord metrics = new MetricsRecord();
-    private final ConcurrentLinkedQueue<FragmentOutcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Staged> outcomes = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<HostFacts> hosts = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<MemorySampler.Sample> memory = new ConcurrentLinkedQueue<>();
     private volatile String master = "";
@@ -41,6 +41,8 @@ public final class RunReport {
     private volatile int reused;
     private volatile long stageTimeMs;
     private volatile long wallTimeMs;
+    private volatile long assembleMs = -1;
+    private volatile long resultWriteMs = -1;
 
     RunReport(String runId, long startedMs, String inputName, String fingerprint, ManyBodyInput input, Plan plan) {
         this.runId = runId;
@@ -66,8 +68,15 @@ public final class RunReport {
         this.cores = cores;
     }
 
-    void addOutcomes(List<FragmentOutcome> levelOutcomes) {
-        outcomes.addAll(levelOutcomes);
+    /**
+     * A fragment outcome and the level of the Spark stage that computed it: |x| for most tasks, but |B| for a vmfc
+     * task x@B of an energy-screened plan (the block is known only once order |B|-1 is done).
+     */
+    public record Staged(int level, FragmentOutcome outcome) {
+    }
+
+    void addOutcomes(int stageLevel, List<FragmentOutcome> levelOutcomes) {
+        levelOutcomes.forEach(o -> outcomes.add(new Staged(stageLevel, o)));
     }
 
     void addHosts(List<HostFacts> facts) {
@@ -76,6 +85,11 @@ public final class RunReport {
 
     void addMemory(List<MemorySampler.Sample> samples) {
         memory.addAll(samples);
+    }
+
+    void resultTimes(long assembleMs, long resultWriteMs) {
+        this.assembleMs = assembleMs;
+        this.resultWriteMs = resultWriteMs;
     }
 
     void finished(ManyBodyResult result, int computed, int reused, long stageTimeMs, long wallTimeMs) {
@@ -154,8 +168,23 @@ public final class RunReport {
         return wallTimeMs;
     }
 
+    /** Last result collected to the result assembled (the component map, the plan's checks, the sums); -1 if failed. */
+    public long assembleMs() {
+        return assembleMs;
+    }
+
+    /** The result document built and written to DIR/result.json; -1 when the run failed. */
+    public long resultWriteMs() {
+        return resultWriteMs;
+    }
+
     /** The fragments computed in this run, level by level in the order each level returned them. */
     public List<FragmentOutcome> outcomes() {
+        return outcomes.stream().map(Staged::outcome).toList();
+    }
+
+    /** {@link #outcomes()} with the level of the stage each ran in. */
+    public List<Staged> stagedOutcomes() {
         return new ArrayList<>(outcomes);
     }
 

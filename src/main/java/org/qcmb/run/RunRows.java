@@ -1,5 +1,6 @@
 package org.qcmb.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,15 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.qcmb.io.NbodyTable;
 import org.qcmb.mbe.AtomicSpecification;
 import org.qcmb.mbe.FragmentTask;
+import org.qcmb.mbe.Plan;
 import org.qcmb.molecule.Molecule;
 import org.qcmb.molecule.Units;
 import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.QcJson;
 import org.qcmb.spark.FragmentOutcome;
 import org.qcmb.spark.HostFacts;
 import org.qcmb.spark.MemorySampler;
@@ -50,7 +54,28 @@ final class RunRows {
                 r.input().driver().schemaName(), s.treatments(), r.plan().spec().maxNbody(), s.programs(),
                 s.modelChemistries(), r.master(), r.executors(), r.cores(), r.plan().taskCount(), r.computed(),
                 r.reused(), r.sparkStartupMs() / 1000.0, r.stageTimeMs() / 1000.0, r.wallTimeMs() / 1000.0,
-                r.result() == null ? null : r.result().retEnergy(), r.result() == null ? "failed" : "success");
+                r.result() == null ? null : r.result().retEnergy(), r.result() == null ? "failed" : "success",
+                screeningRule(r.plan()), perLevel(r.plan(), Plan.OrderCount::kept),
+                perLevel(r.plan(), Plan.OrderCount::screened));
+    }
+
+    /** The screening rule as the result's extras.screening states it (compact JSON), or null when unscreened. */
+    static String screeningRule(Plan plan) {
+        if (plan.screening() == null) {
+            return null;
+        }
+        try {
+            return QcJson.mapper().writeValueAsString(plan.screening().spec().describe());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the screening rule", e);
+        }
+    }
+
+    /** A count per decided order, comma-separated from order 1 (e.g. "16,107,192,22"), or null when unscreened. */
+    static String perLevel(Plan plan, ToLongFunction<Plan.OrderCount> count) {
+        List<Plan.OrderCount> counts = plan.orderCounts();
+        return counts.isEmpty() ? null
+                : counts.stream().map(c -> Long.toString(count.applyAsLong(c))).collect(Collectors.joining(","));
     }
 
     /** Treatments, programs and model chemistries of a run as short strings. */
@@ -114,8 +139,9 @@ final class RunRows {
     static List<Row> taskRows(RunReport r) {
         // fragments per (level, partition): what each Spark task computed
         Map<String, List<FragmentOutcome>> byPartition = new HashMap<>();
-        for (FragmentOutcome o : r.outcomes()) {
-            byPartition.computeIfAbsent(o.task().level() + "/" + o.partition(), k -> new ArrayList<>()).add(o);
+        for (RunReport.Staged s : r.stagedOutcomes()) { // the stage's level: an energy-screened vmfc x@B runs in |B|
+            byPartition.computeIfAbsent(s.level() + "/" + s.outcome().partition(), k -> new ArrayList<>())
+                    .add(s.outcome());
         }
         List<Row> rows = new ArrayList<>();
         for (TaskRecord t : r.tasks()) {
@@ -166,11 +192,16 @@ final class RunRows {
         if (r.result() == null) {
             return rows;
         }
+        Map<Integer, Plan.OrderCount> counts = new HashMap<>();
+        r.plan().orderCounts().forEach(c -> counts.put(c.order(), c));
         for (NbodyTable.Row n : NbodyTable.rows(r.result(), r.plan().spec().maxNbody())) {
+            Plan.OrderCount c = counts.get(n.nbody());
             rows.add(RowFactory.create(r.runId(), n.treatment(), n.nbody(), nullIfNaN(n.total()),
                     nullIfNaN(n.interaction()), nullIfNaN(n.contribution()),
                     nullIfNaN(n.interaction() * Units.HARTREE_TO_KCALMOL),
-                    nullIfNaN(n.contribution() * Units.HARTREE_TO_KCALMOL)));
+                    nullIfNaN(n.contribution() * Units.HARTREE_TO_KCALMOL),
+                    c == null ? null : c.kept(), c == null ? null : c.screened(),
+                    c == null ? null : c.screenedByEnergy()));
         }
         return rows;
     }

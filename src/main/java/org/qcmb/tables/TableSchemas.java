@@ -29,7 +29,8 @@ public final class TableSchemas {
             "programs", StringType, "model_chemistries", StringType, "master", StringType, "executors", IntegerType,
             "cores", IntegerType, "n_planned", IntegerType, "n_computed", IntegerType, "n_reused", IntegerType,
             "spark_startup_s", DoubleType, "stage_time_s", DoubleType, "wall_time_s", DoubleType,
-            "return_energy", DoubleType, "status", StringType);
+            "return_energy", DoubleType, "status", StringType,
+            "screening", StringType, "kept_per_level", StringType, "screened_per_level", StringType);
 
     public static final StructType FRAGMENTS = schema(
             "run_id", StringType, "label", StringType, "mc", StringType, "level", IntegerType,
@@ -56,7 +57,8 @@ public final class TableSchemas {
     public static final StructType NBODY = schema(
             "run_id", StringType, "treatment", StringType, "nbody", IntegerType, "total_energy", DoubleType,
             "interaction_energy", DoubleType, "contribution", DoubleType, "interaction_energy_kcalmol", DoubleType,
-            "contribution_kcalmol", DoubleType);
+            "contribution_kcalmol", DoubleType,
+            "n_kept", LongType, "n_screened", LongType, "n_screened_by_energy", LongType);
 
     public static final StructType HOSTS = schema(
             "run_id", StringType, "role", StringType, "executor_id", StringType, "hostname", StringType,

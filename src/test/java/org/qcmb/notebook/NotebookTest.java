@@ -21,7 +21,7 @@ class NotebookTest {
     static void onlyRuns() {
         new TableWriter(tmp).append("runs", List.of(RowFactory.create(
                 "r<1>", null, "in.yaml", null, "water & co", 2, 6, "energy", "nocp", 2, "psi4", "hf/sto-3g",
-                "local[2]", 1, 2, 3, 3, 0, 6.5, 1.25, 9.0, -152.0123456789, "ok")));
+                "local[2]", 1, 2, 3, 3, 0, 6.5, 1.25, 9.0, -152.0123456789, "ok", null, null, null)));
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class CommitLoop {
         Map<String, List<Row>> rows = new LinkedHashMap<>();
         rows.put("runs", List.of(RowFactory.create(id, new Timestamp(1_800_000_000_000L + k), "loop.json", "sha",
                 "H2O", 1, 3, "energy", "nocp", 1, "builtin", "(auto)=hf/sto-3g", "local[1]", 1, 1, 1, 1, 0, 0.5,
-                0.1, 1.0, -74.9 - k, "success")));
+                0.1, 1.0, -74.9 - k, "success", null, null, null)));
         List<Row> fragments = new ArrayList<>();
         for (int i = 0; i < fragments(k); i++) {
             fragments.add(RowFactory.create(id, "f" + i, "(auto)", 1, "1", "1", 3, 7, "builtin", -74.9, 8, 0.01, i,

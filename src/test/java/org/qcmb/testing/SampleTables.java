@@ -160,7 +160,7 @@ public final class SampleTables {
         t.runs.add(RowFactory.create(runId, Timestamp.from(start), "water-hexamer.yaml", "sha256:3f9a1c0e5b7d2a64",
                 "water hexamer (H2O)6", N_FRAGMENTS, 3 * N_FRAGMENTS, "energy", "cp,nocp", MAX_NBODY, "psi4", MC,
                 master, executors.size(), cores, frags.size(), frags.size(), 0, sparkStartup, stageTimeTotal,
-                wallTime, returnEnergy, "success"));
+                wallTime, returnEnergy, "success", null, null, null)); // unscreened: no screening columns
 
         long gib = 1L << 30;
         t.hosts.add(RowFactory.create(runId, "driver", "driver", "ci-runner", "Intel(R) Xeon(R) Platinum 8259CL",
@@ -235,7 +235,7 @@ public final class SampleTables {
                 double c = n == 1 ? 0 : e - ie[t][n - 2];
                 double total = monomers + e;
                 rows.add(RowFactory.create(runId, treatments[t], n, total, e, c, e * HARTREE_KCALMOL,
-                        c * HARTREE_KCALMOL));
+                        c * HARTREE_KCALMOL, null, null, null));
             }
         }
         return rows;
