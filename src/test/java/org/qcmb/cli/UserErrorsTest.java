@@ -82,8 +82,10 @@ class UserErrorsTest {
                 + " supported by the builtin engine", "program psi4");
         refusedBeforeSpark(waters("qzvp.json", "energy", "hf", "def2-qzvp", "{}"), "basis set 'def2-qzvp' not"
                 + " found in the builtin engine");
-        refusedBeforeSpark(waters("mp2grad.json", "gradient", "mp2", "sto-3g", "{}"), "MP2 gradients are not"
-                + " supported by the builtin engine");
+        refusedBeforeSpark(waters("mp2grad.json", "gradient", "mp2", "sto-3g", "{\"mp2_type\": \"conv\"}"),
+                "MP2 gradients with mp2_type conv are not available in the builtin engine", "mp2_type df");
+        refusedBeforeSpark(waters("dfbasis.json", "energy", "hf", "sto-3g", "{\"df_basis_scf\": \"def2-foo-jkfit\"}"),
+                "df_basis_scf 'def2-foo-jkfit' is not a fitting basis set bundled with the builtin engine");
         refusedBeforeSpark(waters("kw.json", "energy", "hf", "sto-3g", "{\"scf_typo\": \"pk\"}"),
                 "keyword 'scf_typo' is not supported by the builtin engine");
         // the dimer of two open-shell fragments: every sub-molecule must be a singlet for RHF

@@ -32,7 +32,7 @@ class ExamplesTest {
         ManyBodyInput yaml = InputReader.read(copy("water-trimer.yaml"), null);
         assertThat(yaml.driver()).isEqualTo(Driver.GRADIENT);
         assertThat(yaml.plan().taskCount()).isEqualTo(21);
-        assertThat(yaml.specification("hf").keywords()).containsEntry("scf_type", "pk");
+        assertThat(yaml.specification("mp2").method()).isEqualTo("mp2");
         ManyBodyInput xyz = InputReader.read(copy("water-trimer.xyz"), new XyzOptions(List.of("cp"), null, "hf",
                 "sto-3g", null, null, false, true));
         assertThat(xyz.plan().taskCount()).isEqualTo(10);
