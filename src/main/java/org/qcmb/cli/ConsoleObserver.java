@@ -153,6 +153,12 @@ final class ConsoleObserver implements RunObserver {
     }
 
     @Override
+    public void otherEngineVersion(int count) {
+        out.println("Recomputed:    " + count + " stored fragment result" + (count == 1 ? "" : "s")
+                + " of another engine version (its numbers may differ from this version's)");
+    }
+
+    @Override
     public void tablesWritten(Path tables, String runId, long writeMs) {
         out.printf(Locale.ROOT, "Tables:        %s (run_id %s, written in %.2f s)%n", tables, runId, writeMs / 1000.0);
     }

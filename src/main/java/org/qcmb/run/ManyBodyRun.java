@@ -205,6 +205,9 @@ public final class ManyBodyRun {
                     System.currentTimeMillis() - report.startedMs());
             Result r = new Result(result, document, outcome.failures(), report);
             observer.finished(r, folder.resultFile(), folder.failureFile());
+            if (stored.otherVersion() > 0) {
+                observer.otherEngineVersion(stored.otherVersion());
+            }
             if (request.output() == OutputMode.RESUME_CHANGED_INPUT && r.succeeded()) {
                 observer.reusedByContent(stored.reusedByContent().size(), folder.reusedFile());
             }

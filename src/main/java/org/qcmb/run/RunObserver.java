@@ -25,6 +25,10 @@ public interface RunObserver {
     default void reusedByContent(int count, Path file) {
     }
 
+    /** How many stored results were computed again because another engine version had computed them. */
+    default void otherEngineVersion(int count) {
+    }
+
     /** Where per-level progress lines go (done/total, elapsed), or null for none. */
     default PrintStream progress() {
         return null;

@@ -9,6 +9,7 @@ import org.qcmb.io.FragmentStore;
 import org.qcmb.io.InputFingerprint;
 import org.qcmb.mbe.FragmentTask;
 import org.qcmb.qcschema.AtomicResult;
+import org.qcmb.qcschema.Provenance;
 import org.qcmb.spark.FragmentContext;
 
 /**
@@ -27,7 +28,9 @@ final class StoredResults {
     private final java.util.Set<String> inOwnStore = new java.util.HashSet<>();
     private final List<String> reusedByContent = new ArrayList<>();
     private final Map<Integer, List<FragmentStore.Entry>> toCopy = new TreeMap<>();
+    private final Map<String, String> versions = new HashMap<>(); // engine version now, by model chemistry
     private int available;
+    private int otherVersion;
 
     StoredResults(OutputFolder folder, String fingerprint, OutputMode mode, FragmentContext context) {
         this.context = context;
@@ -67,7 +70,7 @@ final class StoredResults {
             return null;
         }
         FragmentStore.Entry e = byLabel.get(task.label());
-        if (e != null && e.result().success()) {
+        if (e != null && e.result().success() && sameEngine(task, e.result())) {
             if (!inOwnStore.contains(task.label())) {
                 copy(task, e.hash() != null ? e.hash() : hash(task), e.result());
             }
@@ -78,12 +81,35 @@ final class StoredResults {
         }
         String hash = hash(task);
         e = byHash.get(hash);
-        if (e == null || !e.result().success()) {
+        if (e == null || !e.result().success() || !sameEngine(task, e.result())) {
             return null;
         }
         reusedByContent.add(task.label());
         copy(task, hash, e.result());
         return e.result();
+    }
+
+    /**
+     * Whether the engine that would compute the task now is the one, at the same version, that computed the stored
+     * result: another version may give other numbers (the builtin engine 0.2.0 density-fits by default where 0.1.0
+     * used exact integrals), and one expansion must not mix them. A result of another version is recomputed.
+     */
+    private boolean sameEngine(FragmentTask task, AtomicResult r) {
+        Provenance p = r.provenance();
+        if (p == null) {
+            return true;
+        }
+        String now = versions.computeIfAbsent(task.mc(), mc -> context.engine(mc).version());
+        if (p.program().equals(context.engine(task.mc()).name()) && p.version().equals(now)) {
+            return true;
+        }
+        otherVersion++;
+        return false;
+    }
+
+    /** Stored results passed over because another engine or engine version computed them. */
+    int otherVersion() {
+        return otherVersion;
     }
 
     private void copy(FragmentTask task, String hash, AtomicResult r) {

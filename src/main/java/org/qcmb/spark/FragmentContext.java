@@ -51,11 +51,16 @@ public final class FragmentContext implements Serializable {
     }
 
     public AtomicResult compute(FragmentTask task) {
-        FragmentEngine engine = engines.get(task.mc());
+        return engine(task.mc()).compute(inputFor(task));
+    }
+
+    /** The engine of a model chemistry. */
+    public FragmentEngine engine(String mc) {
+        FragmentEngine engine = engines.get(mc);
         if (engine == null) {
-            throw new IllegalStateException("no engine for model chemistry '" + task.mc() + "'");
+            throw new IllegalStateException("no engine for model chemistry '" + mc + "'");
         }
-        return engine.compute(inputFor(task));
+        return engine;
     }
 
     /** A rough relative cost: (minimal-basis functions of B)^4, times 3 for correlated methods. */

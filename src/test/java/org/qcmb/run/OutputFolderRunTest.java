@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -205,6 +207,32 @@ class OutputFolderRunTest {
         assertThatThrownBy(() -> run(nocp(), out, HEALTHY, b -> b)).hasMessageContaining("7 stored fragment results"
                 + " of this input").hasMessageContaining("--resume");
         assertThat(run(nocp(), out, HEALTHY, b -> b.resume(true)).report().reused()).isEqualTo(7);
+    }
+
+    @Test
+    void resultsOfAnotherEngineVersionAreComputedAgainOnResume() throws Exception {
+        Path out = tmp.resolve("out");
+        assertThat(run(nocp(), out, HEALTHY, b -> b).report().computed()).isEqualTo(7);
+        // the synthetic engine is version "1": make two stored results look computed by version "0.9"
+        Path level1 = FragmentStore.location(out, InputFingerprint.of(nocp())).resolve("level-001.jsonl");
+        List<String> lines = Files.readAllLines(level1);
+        assertThat(lines).hasSize(3);
+        for (int i = 0; i < 2; i++) {
+            assertThat(lines.get(i)).contains("\"version\":\"1\"");
+            lines.set(i, lines.get(i).replace("\"version\":\"1\"", "\"version\":\"0.9\""));
+        }
+        Files.write(level1, lines);
+        List<Integer> noticed = new ArrayList<>();
+        ManyBodyRun.Result r = run(nocp(), out, HEALTHY, b -> b.resume(true).observer(new RunObserver() {
+            @Override
+            public void otherEngineVersion(int count) {
+                noticed.add(count);
+            }
+        }));
+        assertThat(r.succeeded()).isTrue();
+        assertThat(r.report().reused()).isEqualTo(5);
+        assertThat(r.report().computed()).isEqualTo(2);
+        assertThat(noticed).containsExactly(2);
     }
 
     @Test
