@@ -4,38 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.qcmb.testing.ConsoleCapture;
 
 class PlanAnalyzeCommandTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
 
     Path resource(String name) throws Exception {
         Path p = dir.resolve(name + ".json");
@@ -49,7 +31,7 @@ class PlanAnalyzeCommandTest {
     void analyzePrintsDocument() throws Exception {
         int code = Main.execute("analyze", resource("single_energy_1").toString());
         assertThat(code).isZero();
-        JsonNode doc = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode doc = new ObjectMapper().readTree(console.out());
         // a conformance case has no QCSchema version: the result is v1, QCManyBody's unversioned default
         assertThat(doc.get("schema_name").asText()).isEqualTo("qcschema_manybodyresult");
         assertThat(doc.get("schema_version").asInt()).isEqualTo(1);
@@ -84,11 +66,11 @@ class PlanAnalyzeCommandTest {
         Path o = dir.resolve("out.json");
         assertThat(Main.execute("analyze", bad.toString(), "-o", o.toString())).isEqualTo(2);
         assertThat(o).doesNotExist();
-        String e = err.toString(StandardCharsets.UTF_8).trim();
+        String e = console.err().trim();
         assertThat(e).startsWith("qcmb: error:").contains("malformed JSON at line 1").doesNotContain("\n");
-        err.reset();
+        console.reset();
         assertThat(Main.execute("plan", dir.resolve("none.json").toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).trim()).contains("no such file").doesNotContain("\n");
+        assertThat(console.err().trim()).contains("no such file").doesNotContain("\n");
     }
 
     @Test
@@ -96,10 +78,10 @@ class PlanAnalyzeCommandTest {
         Path xyz = dir.resolve("he3.xyz");
         Files.writeString(xyz, "He 0 0 0\n--\nHe 0 0 3\n--\nHe 0 3 0\n");
         assertThat(Main.execute("plan", xyz.toString(), "--bsse", "cp,nocp,vmfc", "--list")).isZero();
-        String s = out.toString(StandardCharsets.UTF_8);
+        String s = console.out();
         assertThat(s).contains("Total distinct tasks: 19").contains("[\"(auto)\", [1], [1, 2, 3]]");
-        out.reset();
+        console.reset();
         assertThat(Main.execute("plan", xyz.toString(), "--max-nbody", "2", "--bsse", "cp")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Total distinct tasks: 6");
+        assertThat(console.out()).contains("Total distinct tasks: 6");
     }
 }

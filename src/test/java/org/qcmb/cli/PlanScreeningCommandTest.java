@@ -2,36 +2,24 @@ package org.qcmb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.qcmb.testing.ConsoleCapture;
 
 /** {@code plan} on screened inputs: kept and screened counts per order; energy-screened orders depend on results. */
 class PlanScreeningCommandTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream oldOut;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-    }
 
     /** water16-conformer002 as a ManyBodyInput (angstrom) with the given screening block. */
     Path water16(String screening) throws Exception {
@@ -64,7 +52,7 @@ class PlanScreeningCommandTest {
     void distanceScreeningShowsKeptAndScreenedPerOrder() throws Exception {
         int code = Main.execute("plan", water16("{\"distance\": {\"2\": 8.0, \"3\": 6.0, \"4\": 4.5}}").toString());
         assertThat(code).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertThat(text).contains("distance cutoffs (closest_atoms, angstrom): {2=8.0, 3=6.0, 4=4.5}")
                 .containsPattern("\\n  1 +16 +16 +0\\n")
                 .containsPattern("\\n  2 +120 +107 +13\\n")
@@ -80,7 +68,7 @@ class PlanScreeningCommandTest {
             Files.copy(in, p);
         }
         assertThat(Main.execute("plan", p.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("\\n  4 +1820 +22 +1798\\n")
+        assertThat(console.out()).containsPattern("\\n  4 +1820 +22 +1798\\n")
                 .contains("Total distinct tasks: 337");
     }
 
@@ -88,7 +76,7 @@ class PlanScreeningCommandTest {
     void energyScreeningSaysCountsDependOnResults() throws Exception {
         int code = Main.execute("plan", water16("{\"distance\": {\"2\": 8.0}, \"energy\": {\"3\": 1e-4}}").toString());
         assertThat(code).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertThat(text).contains("energy thresholds (hartree")
                 .containsPattern("\\n  2 +120 +107 +13\\n")
                 .containsPattern("\\n  3 +560 +depends on results\\n")

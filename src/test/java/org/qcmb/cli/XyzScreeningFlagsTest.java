@@ -2,16 +2,13 @@ package org.qcmb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.qcmb.testing.ConsoleCapture;
 
 /**
  * The screening flags of XYZ inputs ({@code --screen-distance}, {@code --screen-metric}, {@code --screen-energy}):
@@ -21,24 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 class XyzScreeningFlagsTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
 
     private Path water16() throws Exception {
         Path p = dir.resolve("water16.xyz");
@@ -63,7 +45,7 @@ class XyzScreeningFlagsTest {
     @Test
     void distanceFlagsPlanTheDocumentedCounts() throws Exception {
         assertThat(plan("--screen-distance", "2=8.0,3=6.0,4=4.5", "--screen-metric", "closest_atoms")).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertThat(text).contains("distance cutoffs (closest_atoms, angstrom): {2=8.0, 3=6.0, 4=4.5}")
                 .containsPattern("\\n  2 +120 +107 +13\\n")
                 .containsPattern("\\n  3 +560 +192 +368\\n")
@@ -76,7 +58,7 @@ class XyzScreeningFlagsTest {
         // an order without a cutoff keeps every pair: only the 3-body cutoff acts, on the centres of mass
         assertThat(plan("--screen-distance", "3=1000", "--screen-metric", "centers_of_mass", "--screen-energy",
                 "4=1e-4")).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertThat(text).contains("distance cutoffs (centers_of_mass, angstrom): {3=1000.0}")
                 .contains("energy thresholds (hartree, on the sum of |increment| of the (n-1)-subsets): {4=1.0E-4}")
                 .containsPattern("\\n  3 +560 +560 +0\\n")
@@ -112,14 +94,14 @@ class XyzScreeningFlagsTest {
             Files.copy(in, json);
         }
         assertThat(Main.execute("plan", json.toString(), "--screen-distance", "2=8")).isEqualTo(Main.EXIT_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--screen-* apply to XYZ input only");
+        assertThat(console.err()).contains("--screen-* apply to XYZ input only");
     }
 
     private void expectError(String[] flags, String message) throws Exception {
-        err.reset();
+        console.reset();
         Files.deleteIfExists(dir.resolve("water16.xyz"));
         assertThat(plan(flags)).as(String.join(" ", flags)).isEqualTo(Main.EXIT_INPUT);
-        String text = err.toString(StandardCharsets.UTF_8);
+        String text = console.err();
         assertThat(text).as(String.join(" ", flags)).startsWith("qcmb: error: ").contains(message);
         assertThat(text.strip().lines().count()).isEqualTo(1);
     }
