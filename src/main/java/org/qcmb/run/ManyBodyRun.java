@@ -50,6 +50,9 @@ import org.qcmb.tables.TableWriter;
  * Spark listeners and the levels as they finish.
  */
 public final class ManyBodyRun {
+    /** How often a running level's finished fragments are appended to the store (ms; {@link LevelCheckpoint}). */
+    static final long CHECKPOINT_MS = Long.getLong("qcmb.checkpoint.ms", 30_000L);
+
     /**
      * What a run produced: the result (null when fragments failed), its document, the failures, the report, and
      * why the tables could not be written (null when they were, or none were asked for).
@@ -152,17 +155,23 @@ public final class ManyBodyRun {
             boolean local = spark.sparkContext().isLocal();
             // batches of up to 16 when a stage is mostly below (21 minimal-basis functions)^4, i.e. water trimers:
             // HF/STO-3G trimers take ~50 ms, and one Spark task each cost 30 % of the engine time (docs/screening.md)
+            LevelCheckpoint checkpoint = new LevelCheckpoint(store, stored::hash, CHECKPOINT_MS);
             ManyBodyJob.Outcome outcome = new ManyBodyJob(spark, new FragmentStage(200_000, 16), progress).run(
-                    context, plan, stored::lookup, (level, outcomes) -> {
-                        report.addOutcomes(level, outcomes);
-                        if (!local) { // in local mode the executor is this JVM, which the sampler covers
-                            outcomes.forEach(x -> report.addMemory(List.of(x.executorMemory())));
+                    context, plan, stored::lookup, new ManyBodyJob.LevelSink() {
+                        @Override
+                        public void levelDone(int level, List<FragmentOutcome> outcomes) {
+                            report.addOutcomes(level, outcomes);
+                            if (!local) { // in local mode the executor is this JVM, which the sampler covers
+                                outcomes.forEach(x -> report.addMemory(List.of(x.executorMemory())));
+                            }
+                            stored.copyInto(store);
+                            checkpoint.levelDone(level, outcomes);
                         }
-                        stored.copyInto(store);
-                        List<FragmentStore.Entry> ok = new ArrayList<>();
-                        outcomes.forEach(x -> ok.add(new FragmentStore.Entry(x.task().label(),
-                                x.result().success() ? stored.hash(x.task()) : null, x.result())));
-                        store.append(level, ok);
+
+                        @Override
+                        public void taskDone(int level, List<FragmentOutcome> outcomes) {
+                            checkpoint.taskDone(level, outcomes);
+                        }
                     });
             stored.copyInto(store);
             MetricsListener.drain(spark.sparkContext());

@@ -4,14 +4,21 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import scala.runtime.BoxedUnit;
 
 /**
  * Runs one list of work items as one Spark job (one stage): items sorted by estimated cost, longest first, so
  * the last task of a stage is not the biggest; one item per partition unless items are tiny, in which case
  * neighbouring (similar-cost) items share a partition. Results come back in the sorted item order, whatever
- * order tasks finish in.
+ * order tasks finish in; each partition's results are also handed to a listener on the driver as soon as that
+ * task finishes (so a long stage can keep what it has computed).
  */
 public final class FragmentStage {
     /** Below this estimated cost per item, items are batched (see {@link #partitionsFor}). */
@@ -54,6 +61,17 @@ public final class FragmentStage {
     /** Runs fn over the items as one job with the given description; returns results in sorted-item order. */
     public <T extends Serializable, R extends Serializable> List<R> run(
             JavaSparkContext sc, String description, List<Costed<T>> sortedItems, int partitions, Function<T, R> fn) {
+        return run(sc, description, sortedItems, partitions, fn, part -> { });
+    }
+
+    /**
+     * As {@link #run(JavaSparkContext, String, List, int, Function)}; {@code finished} receives each partition's
+     * results on the driver when its task succeeds, in completion order (called from Spark's scheduler thread: keep
+     * it short). The returned list does not depend on that order.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Serializable, R extends Serializable> List<R> run(JavaSparkContext sc, String description,
+            List<Costed<T>> sortedItems, int partitions, Function<T, R> fn, Consumer<List<R>> finished) {
         List<T> plain = new ArrayList<>(sortedItems.size());
         for (Costed<T> c : sortedItems) {
             plain.add(c.item());
@@ -62,7 +80,31 @@ public final class FragmentStage {
         try {
             // parallelize slices contiguously: partition p holds items [p*n/P, (p+1)*n/P) of the sorted list, and
             // Spark launches partitions in index order, so the costliest run first.
-            return sc.parallelize(plain, Math.max(1, partitions)).map(fn).collect();
+            JavaRDD<R> rdd = sc.parallelize(plain, Math.max(1, partitions)).map(fn);
+            List<List<R>> parts = new ArrayList<>();
+            for (int p = 0; p < rdd.getNumPartitions(); p++) {
+                parts.add(null);
+            }
+            // one job, as collect() would run, but with a handler per finished partition
+            scala.Function2<TaskContext, scala.collection.Iterator<R>, ArrayList<R>> collect =
+                    (scala.Function2<TaskContext, scala.collection.Iterator<R>, ArrayList<R>> & Serializable)
+                            (tc, it) -> {
+                                ArrayList<R> out = new ArrayList<>();
+                                while (it.hasNext()) {
+                                    out.add(it.next());
+                                }
+                                return out;
+                            };
+            scala.Function2<Object, ArrayList<R>, BoxedUnit> handler = (index, part) -> {
+                parts.set((Integer) index, part);
+                finished.accept(part);
+                return BoxedUnit.UNIT;
+            };
+            ClassTag<ArrayList<R>> tag = (ClassTag<ArrayList<R>>) (ClassTag<?>) ClassTag$.MODULE$.apply(ArrayList.class);
+            sc.sc().runJob(rdd.rdd(), collect, handler, tag);
+            List<R> results = new ArrayList<>(plain.size());
+            parts.forEach(results::addAll);
+            return results;
         } finally {
             sc.setJobDescription(null);
         }

@@ -17,9 +17,9 @@ import org.qcmb.mbe.Planner;
 /**
  * The driver of a many-body run: for each n-body level of the plan, in ascending order, one Spark job of that
  * level's fragment calculations on the executors; results are collected per level and handed to a sink (which
- * persists them for resume) before the next level starts. An energy-screened plan is not complete up front: once
- * every planned level has been collected, the next level is planned from the results so far
- * ({@link Planner#extend}), so level n's job really depends on level n-1's.
+ * persists them for resume) before the next level starts, and each finished task's results as they arrive. An
+ * energy-screened plan is not complete up front: once every planned level has been collected, the next level is
+ * planned from the results so far ({@link Planner#extend}), so level n's job really depends on level n-1's.
  */
 public final class ManyBodyJob {
     private final SparkSession spark;
@@ -52,6 +52,13 @@ public final class ManyBodyJob {
     /** Receives each level's outcomes in a fixed order (longest task first, then plan order). */
     public interface LevelSink {
         void levelDone(int level, List<FragmentOutcome> outcomes);
+
+        /**
+         * The outcomes of one finished task of a level, while the level runs (completion order; called from
+         * Spark's scheduler thread). Every outcome is also in the level's {@link #levelDone} list.
+         */
+        default void taskDone(int level, List<FragmentOutcome> outcomes) {
+        }
     }
 
     /**
@@ -155,8 +162,9 @@ public final class ManyBodyJob {
                 if (firstSubmit < 0) {
                     firstSubmit = t0;
                 }
+                int tag = level.getKey();
                 List<FragmentOutcome> outcomes = stage.run(sc, title, sorted, partitions,
-                        task -> runTask(shared.value(), task, maxFailures));
+                        task -> runTask(shared.value(), task, maxFailures), part -> sink.taskDone(tag, part));
                 lastCollect = System.currentTimeMillis();
                 computed += outcomes.size();
                 for (FragmentOutcome o : outcomes) {

@@ -77,4 +77,28 @@ class FragmentStageTest {
         assertThat(level7).allMatch(t -> t.launchTime() >= stage.submissionTime()
                 && t.finishTime() <= stage.completionTime());
     }
+
+    @Test
+    void eachFinishedTaskIsHandedOverOnceWhileTheJobRuns() {
+        List<FragmentStage.Costed<Integer>> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            items.add(new FragmentStage.Costed<>(i, 10)); // tiny: batched, 3 or 4 items per partition
+        }
+        List<List<Integer>> handed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> handedAt = java.util.Collections.synchronizedList(new ArrayList<>());
+        long t0 = System.currentTimeMillis();
+        List<Integer> out = new FragmentStage(100, 4).run(sc, "handler test", items, 3, i -> {
+            Thread.sleep(i == 9 ? 1500 : 1); // the last partition finishes long after the others
+            return -i;
+        }, part -> {
+            handed.add(part);
+            handedAt.add(System.currentTimeMillis() - t0);
+        });
+        long total = System.currentTimeMillis() - t0;
+        assertThat(out).containsExactly(0, -1, -2, -3, -4, -5, -6, -7, -8, -9);
+        assertThat(handed).hasSize(3);
+        assertThat(handed.stream().flatMap(List::stream).toList()).containsExactlyInAnyOrderElementsOf(out);
+        // the partitions without item 9 arrived before the job ended, i.e. while the slow task still ran
+        assertThat(handedAt.stream().sorted().toList().get(0)).isLessThan(total - 1000);
+    }
 }
