@@ -41,9 +41,10 @@ public final class Main implements Runnable {
         java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!finished.get()) { // SIGTERM or Ctrl-C: one line, then quiet while Spark's own hooks stop it
-                System.err.println("qcmb: stopped by a signal; a run keeps the fragment results it has computed"
-                        + " (stored every 30 s and at the end of each level) in --out: run it again with --resume to"
-                        + " continue");
+                boolean run = java.util.Arrays.asList(args).contains("run");
+                System.err.println("qcmb: stopped by a signal" + (run ? "; a run keeps the fragment results it has"
+                        + " computed (stored every 30 s and at the end of each level) in --out: run it again with"
+                        + " --resume to continue" : ""));
                 System.err.flush();
                 System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
                 try {
