@@ -150,12 +150,12 @@ public final class ManyBodyRun {
         if (progress != null) {
             spark.sparkContext().addSparkListener(progress);
         }
-        try (MemorySampler sampler = new MemorySampler(500)) {
+        try (MemorySampler sampler = new MemorySampler(500);
+                LevelCheckpoint checkpoint = new LevelCheckpoint(store, stored::hash, CHECKPOINT_MS)) {
             report.addHosts(hostFacts(spark));
             boolean local = spark.sparkContext().isLocal();
             // batches of up to 16 when a stage is mostly below (21 minimal-basis functions)^4, i.e. water trimers:
             // HF/STO-3G trimers take ~50 ms, and one Spark task each cost 30 % of the engine time (docs/screening.md)
-            LevelCheckpoint checkpoint = new LevelCheckpoint(store, stored::hash, CHECKPOINT_MS);
             ManyBodyJob.Outcome outcome = new ManyBodyJob(spark, new FragmentStage(200_000, 16), progress).run(
                     context, plan, stored::lookup, new ManyBodyJob.LevelSink() {
                         @Override
@@ -164,8 +164,8 @@ public final class ManyBodyRun {
                             if (!local) { // in local mode the executor is this JVM, which the sampler covers
                                 outcomes.forEach(x -> report.addMemory(List.of(x.executorMemory())));
                             }
+                            checkpoint.levelDone(level, outcomes); // before copyInto: one writer at a time
                             stored.copyInto(store);
-                            checkpoint.levelDone(level, outcomes);
                         }
 
                         @Override

@@ -33,6 +33,14 @@ class LevelCheckpointTest {
         return out;
     }
 
+    private static void awaitLines(Path f, int n) throws Exception {
+        long end = System.currentTimeMillis() + 10_000;
+        while (lines(f).size() < n && System.currentTimeMillis() < end) {
+            Thread.sleep(10);
+        }
+        assertThat(lines(f)).hasSize(n);
+    }
+
     private static List<String> lines(Path f) throws Exception {
         return Files.exists(f) ? Files.readAllLines(f) : List.of();
     }
@@ -51,10 +59,12 @@ class LevelCheckpointTest {
         LevelCheckpoint checkpoint = new LevelCheckpoint(store, t -> "h-" + t.label(), 0);
 
         checkpoint.taskDone(2, List.of(outcomes.get(2), outcomes.get(0)));
-        assertThat(lines(file)).hasSize(2); // written while the level still runs
+        awaitLines(file, 2); // written by the background thread while the level still runs
         checkpoint.taskDone(2, List.of(failed));
+        Thread.sleep(100);
         assertThat(lines(file)).hasSize(2);
         checkpoint.levelDone(2, outcomes);
+        checkpoint.close();
 
         List<String> labels = store.entries().stream().map(FragmentStore.Entry::label).toList();
         List<String> expected = new ArrayList<>();
@@ -73,8 +83,10 @@ class LevelCheckpointTest {
         FragmentStore store = FragmentStore.create(dir, "e".repeat(64));
         LevelCheckpoint checkpoint = new LevelCheckpoint(store, t -> "h", 3_600_000);
         checkpoint.taskDone(2, outcomes.subList(0, 3));
+        Thread.sleep(100);
         assertThat(lines(dir.resolve("level-002.jsonl"))).isEmpty();
         checkpoint.levelDone(2, outcomes);
+        checkpoint.close();
         assertThat(store.entries()).extracting(FragmentStore.Entry::label)
                 .containsExactlyElementsOf(outcomes.stream().map(o -> o.task().label()).toList());
     }
