@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -81,10 +82,8 @@ public final class FragmentStage {
             // parallelize slices contiguously: partition p holds items [p*n/P, (p+1)*n/P) of the sorted list, and
             // Spark launches partitions in index order, so the costliest run first.
             JavaRDD<R> rdd = sc.parallelize(plain, Math.max(1, partitions)).map(fn);
-            List<List<R>> parts = new ArrayList<>();
-            for (int p = 0; p < rdd.getNumPartitions(); p++) {
-                parts.add(null);
-            }
+            // filled on Spark's scheduler thread, read here after the job
+            AtomicReferenceArray<List<R>> parts = new AtomicReferenceArray<>(rdd.getNumPartitions());
             // one job, as collect() would run, but with a handler per finished partition
             scala.Function2<TaskContext, scala.collection.Iterator<R>, ArrayList<R>> collect =
                     (scala.Function2<TaskContext, scala.collection.Iterator<R>, ArrayList<R>> & Serializable)
@@ -103,7 +102,9 @@ public final class FragmentStage {
             ClassTag<ArrayList<R>> tag = (ClassTag<ArrayList<R>>) (ClassTag<?>) ClassTag$.MODULE$.apply(ArrayList.class);
             sc.sc().runJob(rdd.rdd(), collect, handler, tag);
             List<R> results = new ArrayList<>(plain.size());
-            parts.forEach(results::addAll);
+            for (int p = 0; p < parts.length(); p++) {
+                results.addAll(parts.get(p));
+            }
             return results;
         } finally {
             sc.setJobDescription(null);
