@@ -26,18 +26,12 @@ done
 unset _jar _file
 ENGINE_ARCHIVE="$QCMB_HOME/target/qcmb-engine.jsa"
 
-# JVM options that map the class-data archive, when it exists and is newer than the jars it was made from.
-# The JVM checks the jars itself and starts without the archive (silently: cds logging is off) when they differ.
-class_archive_opts() {
-  if [[ -f "$CLASS_ARCHIVE" && "$CLASS_ARCHIVE" -nt "$APP_JAR" && ! "$QCMB_HOME/target/lib" -nt "$CLASS_ARCHIVE" ]]; then
-    echo "-XX:SharedArchiveFile=$CLASS_ARCHIVE -Xlog:cds=off -Xlog:cds+dynamic=off"
-  fi
-}
-
-# The same for the engine archive of `compute`.
-engine_archive_opts() {
-  if [[ -f "$ENGINE_ARCHIVE" && "$ENGINE_ARCHIVE" -nt "$APP_JAR" && ! "$QCMB_HOME/target/lib" -nt "$ENGINE_ARCHIVE" ]]; then
-    echo "-XX:SharedArchiveFile=$ENGINE_ARCHIVE -Xlog:cds=off"
+# JVM options that map a class-data archive (CLASS_ARCHIVE, or ENGINE_ARCHIVE for compute), when it exists and is
+# newer than the jars it was made from. The JVM checks the jars itself and starts without the archive (silently:
+# cds logging is off) when they differ.
+archive_opts() {
+  if [[ -f "$1" && "$1" -nt "$APP_JAR" && ! "$QCMB_HOME/target/lib" -nt "$1" ]]; then
+    echo "-XX:SharedArchiveFile=$1 -Xlog:cds=off -Xlog:cds+dynamic=off"
   fi
 }
 

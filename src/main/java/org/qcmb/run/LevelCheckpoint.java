@@ -75,7 +75,7 @@ final class LevelCheckpoint implements AutoCloseable {
         List<FragmentOutcome> rest = new ArrayList<>();
         synchronized (this) {
             for (FragmentOutcome x : outcomes) {
-                if (!written.contains(x.task().label())) {
+                if (x.result().success() && !written.contains(x.task().label())) {
                     rest.add(x);
                 }
             }
@@ -86,21 +86,17 @@ final class LevelCheckpoint implements AutoCloseable {
         }
     }
 
+    /** Appends successful outcomes (the store keeps successes only). */
     private void write(int level, List<FragmentOutcome> batch) {
         List<FragmentStore.Entry> entries = new ArrayList<>(batch.size());
         for (FragmentOutcome x : batch) {
-            entries.add(new FragmentStore.Entry(x.task().label(), x.result().success() ? hash.apply(x.task()) : null,
-                    x.result()));
+            entries.add(new FragmentStore.Entry(x.task().label(), hash.apply(x.task()), x.result()));
         }
         if (!entries.isEmpty()) {
             store.append(level, entries);
         }
         synchronized (this) {
-            for (FragmentOutcome x : batch) {
-                if (x.result().success()) {
-                    written.add(x.task().label());
-                }
-            }
+            batch.forEach(x -> written.add(x.task().label()));
         }
     }
 

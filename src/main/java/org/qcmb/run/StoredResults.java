@@ -28,7 +28,8 @@ final class StoredResults {
     private final java.util.Set<String> inOwnStore = new java.util.HashSet<>();
     private final List<String> reusedByContent = new ArrayList<>();
     private final Map<Integer, List<FragmentStore.Entry>> toCopy = new TreeMap<>();
-    private final Map<String, String> versions = new HashMap<>(); // engine version now, by model chemistry
+    /** The engine (name, version) that computes a model chemistry now. */
+    private final Map<String, String[]> engines = new HashMap<>();
     private int available;
     private int otherVersion;
 
@@ -99,8 +100,9 @@ final class StoredResults {
         if (p == null) {
             return true;
         }
-        String now = versions.computeIfAbsent(task.mc(), mc -> context.engine(mc).version());
-        if (p.program().equals(context.engine(task.mc()).name()) && p.version().equals(now)) {
+        String[] now = engines.computeIfAbsent(task.mc(),
+                mc -> new String[] {context.engine(mc).name(), context.engine(mc).version()});
+        if (p.program().equals(now[0]) && p.version().equals(now[1])) {
             return true;
         }
         otherVersion++;

@@ -162,9 +162,9 @@ public final class ManyBodyJob {
                 if (firstSubmit < 0) {
                     firstSubmit = t0;
                 }
-                int tag = level.getKey();
+                int n = level.getKey();
                 List<FragmentOutcome> outcomes = stage.run(sc, title, sorted, partitions,
-                        task -> runTask(shared.value(), task, maxFailures), part -> sink.taskDone(tag, part));
+                        task -> runTask(shared.value(), task, maxFailures), part -> sink.taskDone(n, part));
                 lastCollect = System.currentTimeMillis();
                 computed += outcomes.size();
                 for (FragmentOutcome o : outcomes) {
