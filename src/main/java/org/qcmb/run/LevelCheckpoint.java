@@ -82,6 +82,7 @@ final class LevelCheckpoint implements AutoCloseable {
         }
         write(level, rest);
         synchronized (this) {
+            written.clear(); // a label belongs to one level only: the set stays one level's size
             lastWrite = System.currentTimeMillis();
         }
     }

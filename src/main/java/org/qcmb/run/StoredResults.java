@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.qcmb.engine.FragmentEngine;
 import org.qcmb.io.FragmentStore;
 import org.qcmb.io.InputFingerprint;
 import org.qcmb.mbe.FragmentTask;
@@ -28,8 +29,8 @@ final class StoredResults {
     private final java.util.Set<String> inOwnStore = new java.util.HashSet<>();
     private final List<String> reusedByContent = new ArrayList<>();
     private final Map<Integer, List<FragmentStore.Entry>> toCopy = new TreeMap<>();
-    /** The engine (name, version) that computes a model chemistry now. */
-    private final Map<String, String[]> engines = new HashMap<>();
+    /** The engine that computes a model chemistry now, by model chemistry. */
+    private final Map<String, EngineId> engines = new HashMap<>();
     private int available;
     private int otherVersion;
 
@@ -100,13 +101,20 @@ final class StoredResults {
         if (p == null) {
             return true;
         }
-        String[] now = engines.computeIfAbsent(task.mc(),
-                mc -> new String[] {context.engine(mc).name(), context.engine(mc).version()});
-        if (p.program().equals(now[0]) && p.version().equals(now[1])) {
+        EngineId now = engines.computeIfAbsent(task.mc(), this::engineNow);
+        if (p.program().equals(now.name()) && p.version().equals(now.version())) {
             return true;
         }
         otherVersion++;
         return false;
+    }
+
+    private EngineId engineNow(String mc) {
+        FragmentEngine e = context.engine(mc);
+        return new EngineId(e.name(), e.version());
+    }
+
+    private record EngineId(String name, String version) {
     }
 
     /** Stored results passed over because another engine or engine version computed them. */
