@@ -61,3 +61,55 @@ spark_home() {
 
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 export SPARK_SCALA_VERSION=2.13
+
+# JIT options of `compute` for its input (the arguments after "compute"). A small calculation ends before C2, the
+# optimising JIT, has compiled its loops: C1 alone (no profiling tier) with the plain fused-multiply-add kernel
+# (linalg/FmaKernel: the Vector API kernel's numbers bit for bit; Vector API code is slow until C2 compiles it)
+# finishes it up to twice as fast. "Small": Psi4 engine runs (the JVM only reads and writes JSON), and builtin
+# energies and gradients whose size, atoms times functions per atom of the basis family (1.2x for MP2, 1.2x for
+# gradients), is at most 150 (water trimer aug-cc-pVDZ: 123; its MP2 energy and HF gradient: 148, still faster
+# with C1; the tetramer's HF energy, 164, and the trimer's MP2 gradient, 177, are faster with C2). Unknown bases and
+# Hessians keep the default tiered JIT. Only speed depends on this choice, never a number.
+compute_jit_opts() {
+  local input="" engine=builtin a prev=""
+  for a in "$@"; do
+    case "$prev" in
+      --engine) engine="$a" ;;
+      -o|--output) ;;
+      *) [[ -z "$input" && "$a" != -* ]] && input="$a" ;;
+    esac
+    case "$a" in --engine=*) engine="${a#--engine=}" ;; esac
+    prev="$a"
+  done
+  local c1="-XX:TieredStopAtLevel=1 -Dqcmb.kernel=fma"
+  if [[ "$engine" != builtin ]]; then
+    echo "$c1"
+    return
+  fi
+  [[ -f "$input" && -r "$input" ]] || return 0
+  local json="" symbols atoms=0 hydrogens=0 basis per_heavy per_h size s
+  read -r -d '' -n 100000 json <"$input" || true # bash builtins only: this runs before every compute
+  json="${json//[[:space:]]/}"
+  json="${json,,}"
+  [[ "$json" =~ \"symbols\":\[([^]]*)\] ]] || return 0
+  IFS=, read -r -a symbols <<<"${BASH_REMATCH[1]}"
+  for s in "${symbols[@]}"; do
+    atoms=$((atoms + 1))
+    [[ "$s" == '"h"' ]] && hydrogens=$((hydrogens + 1))
+  done
+  [[ "$json" =~ \"basis\":\"([^\"]*)\" ]] || return 0
+  basis="${BASH_REMATCH[1]}"
+  case "$basis" in
+    sto-3g|3-21g|6-31g) per_heavy=9; per_h=2 ;;
+    6-31g\*|6-31gs|6-31g\(d\)|6-31g\*\*|6-31gss|6-31g\(d,p\)|6-31+g\*|6-31pgs|cc-pvdz|def2-svp) per_heavy=15; per_h=5 ;;
+    aug-cc-pvdz) per_heavy=23; per_h=9 ;;
+    *) return 0 ;;
+  esac
+  (( atoms > 0 )) || return 0
+  size=$(( (atoms - hydrogens) * per_heavy + hydrogens * per_h ))
+  [[ "$json" == *'"driver":"hessian"'* ]] && return 0
+  [[ "$json" == *'"method":"mp2"'* ]] && size=$(( size * 6 / 5 ))
+  [[ "$json" == *'"driver":"gradient"'* ]] && size=$(( size * 6 / 5 ))
+  (( size <= 150 )) && echo "$c1"
+  return 0
+}

@@ -23,7 +23,14 @@ class LauncherIT {
     }
 
     private Outcome run(String... args) throws Exception {
+        return runWith(null, args);
+    }
+
+    private Outcome runWith(String javaOpts, String... args) throws Exception {
         ProcessBuilder pb = ClusterIT.script(args);
+        if (javaOpts != null) {
+            pb.environment().put("QCMB_JAVA_OPTS", javaOpts);
+        }
         Path out = dir.resolve("out.txt"), err = dir.resolve("err.txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
@@ -53,5 +60,63 @@ class LauncherIT {
         JsonNode r = new ObjectMapper().readTree(o.out());
         // psi4-df.json, h2o-sto-3g-hf-df (Psi4 1.3.2 defaults)
         assertThat(r.get("properties").get("return_energy").asDouble()).isCloseTo(-74.963402082749, within(1e-8));
+    }
+
+    private static final String DIMER = """
+            {"molecule": {"symbols": ["O", "H", "H", "O", "H", "H"], "geometry": [-2.76373224, -1.24377706,
+              -0.15444566, -1.12357791, -2.0622797, -0.05243799, -3.80792362, -2.08705525, 1.06090407, 2.8125,
+              1.1033, 0.2431, 1.0912, 1.8321, 0.1126, 3.9710, 2.4015, -0.9702]},
+             "driver": "gradient", "model": {"method": "hf", "basis": "%s"}}
+            """;
+
+    /** The JIT options the launcher picks for compute: C1 with the FMA kernel for small calculations only. */
+    @Test
+    void smallCalculationsRunWithC1AndTheFmaKernel() throws Exception {
+        Path small = dir.resolve("small.json"), unknown = dir.resolve("unknown.json"), big = dir.resolve("big.json");
+        Files.writeString(small, DIMER.formatted("aug-cc-pvdz"));
+        Files.writeString(unknown, DIMER.formatted("cc-pv5z"));
+        StringBuilder many = new StringBuilder("{\"molecule\": {\"symbols\": [");
+        for (int i = 0; i < 4; i++) {
+            many.append(i == 0 ? "" : ", ").append("\"O\", \"H\", \"H\"");
+        }
+        Files.writeString(big, many.append("]}, \"driver\": \"energy\", \"model\": {\"method\": \"hf\","
+                + " \"basis\": \"aug-cc-pVDZ\"}}").toString());
+        String c1 = "-XX:TieredStopAtLevel=1 -Dqcmb.kernel=fma";
+        assertThat(jitOptions("compute", small.toString(), "--output", "x.json")).isEqualTo(c1);
+        assertThat(jitOptions("compute", "--output", "x.json", big.toString())).isEmpty(); // 164 functions
+        assertThat(jitOptions("compute", unknown.toString())).isEmpty();
+        assertThat(jitOptions("compute", "--engine", "psi4", big.toString())).isEqualTo(c1);
+        assertThat(jitOptions("compute", dir.resolve("missing.json").toString())).isEmpty();
+    }
+
+    private String jitOptions(String... args) throws Exception {
+        String[] cmd = new String[args.length + 4];
+        cmd[0] = "bash";
+        cmd[1] = "-c";
+        cmd[2] = "source submit-scripts/lib.sh && compute_jit_opts \"${@:2}\"";
+        cmd[3] = "_";
+        System.arraycopy(args, 0, cmd, 4, args.length);
+        Process p = new ProcessBuilder(cmd).directory(ClusterIT.HOME.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    /** Only speed depends on the launcher's JIT choice: C1 with the FMA kernel and C2 with the vector kernel give
+     * the same energy and gradient to the last bit. */
+    @Test
+    void theJitChoiceChangesNoNumber() throws Exception {
+        Path in = dir.resolve("dimer.json");
+        Files.writeString(in, DIMER.formatted("6-31g*"));
+        Outcome c1 = run("submit-scripts/qcmb", "compute", in.toString());
+        Outcome c2 = runWith("-XX:TieredStopAtLevel=4 -Dqcmb.kernel=vector", "submit-scripts/qcmb", "compute",
+                in.toString());
+        assertThat(c1.code()).as(c1.err()).isZero();
+        assertThat(c2.code()).as(c2.err()).isZero();
+        JsonNode r1 = new ObjectMapper().readTree(c1.out()), r2 = new ObjectMapper().readTree(c2.out());
+        assertThat(r1.get("return_result").size()).isEqualTo(18);
+        assertThat(r1.get("return_result")).isEqualTo(r2.get("return_result"));
+        assertThat(r1.get("properties").get("return_energy")).isEqualTo(r2.get("properties").get("return_energy"));
     }
 }

@@ -45,8 +45,17 @@ public final class Gemm {
         this.kernel = kernel;
     }
 
+    /**
+     * The kernel of system property qcmb.kernel: "vector" (the default when the Vector API module is present),
+     * "fma" ({@link FmaKernel}: the vector kernel's numbers bit for bit, fast before C2 compiles anything: the
+     * launcher's choice for small calculations run with C1 alone) or "scalar" (the default without the module).
+     */
     static Kernel chooseKernel() {
-        if (vectorApiPresent() && !"false".equals(System.getProperty("qcmb.vector"))) {
+        String choice = System.getProperty("qcmb.kernel", "vector");
+        if (choice.equals("fma")) {
+            return new FmaKernel(8);
+        }
+        if (vectorApiPresent() && !choice.equals("scalar")) {
             try {
                 return (Kernel) Class.forName("org.qcmb.engine.builtin.linalg.VectorKernel").getDeclaredConstructor()
                         .newInstance();

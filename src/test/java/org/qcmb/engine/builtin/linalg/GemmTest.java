@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Both micro-kernels (plain loops and, when the module is present, the Vector API) against a naive product. */
+/** The micro-kernels (plain loops, fused multiply-add loops, the Vector API) against a naive product. */
 class GemmTest {
     private static void check(Gemm.Kernel kernel, boolean ta, boolean tb, int m, int n, int k, double alpha,
                               double beta, Random rnd) {
@@ -47,8 +47,8 @@ class GemmTest {
     void kernelsMatchNaiveProductForAllTransposesAndRaggedShapes() {
         Random rnd = new Random(42);
         Gemm.Kernel[] kernels = Gemm.vectorApiPresent()
-                ? new Gemm.Kernel[] {new Gemm.ScalarKernel(), Gemm.chooseKernel()}
-                : new Gemm.Kernel[] {new Gemm.ScalarKernel()};
+                ? new Gemm.Kernel[] {new Gemm.ScalarKernel(), new FmaKernel(8), Gemm.chooseKernel()}
+                : new Gemm.Kernel[] {new Gemm.ScalarKernel(), new FmaKernel(8)};
         int[][] shapes = {{1, 1, 1}, {5, 3, 7}, {17, 33, 9}, {100, 37, 300}, {4, 16, 260}, {130, 1030, 5}};
         for (Gemm.Kernel kernel : kernels) {
             for (int[] s : shapes) {
@@ -61,6 +61,48 @@ class GemmTest {
                 }
             }
         }
+    }
+
+    /**
+     * The launcher runs small calculations with the FMA loops and large ones with the vector kernel: a number must
+     * not depend on that choice, so the two agree bit for bit (same fused multiply-adds in the same order), on
+     * every path of the product (rows read in place or packed, transposes, ragged tiles, k beyond one panel).
+     */
+    @Test
+    void fmaLoopsGiveTheVectorKernelsBitsExactly() {
+        assertThat(Gemm.vectorApiPresent()).isTrue();
+        Gemm.Kernel vector = Gemm.chooseKernel();
+        Random rnd = new Random(7);
+        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 16, 260}, {17, 33, 9}, {31, 40, 600}, {100, 37, 300},
+                {130, 1030, 5}};
+        for (int[] s : shapes) {
+            for (boolean ta : new boolean[] {false, true}) {
+                for (boolean tb : new boolean[] {false, true}) {
+                    int m = s[0], n = s[1], k = s[2];
+                    double[] a = random(m * k, rnd), b = random(k * n, rnd), c = random(m * n, rnd);
+                    double[] cv = c.clone(), cf = c.clone();
+                    Gemm.mult(vector, ta, tb, m, n, k, 0.7, a, 0, ta ? m : k, b, 0, tb ? k : n, 0.3, cv, 0, n);
+                    Gemm.mult(new FmaKernel(8), ta, tb, m, n, k, 0.7, a, 0, ta ? m : k, b, 0, tb ? k : n, 0.3, cf,
+                            0, n);
+                    assertThat(cf).as(ta + " " + tb + " " + m + "x" + n + "x" + k).isEqualTo(cv);
+                    assertThat(cf).isNotEqualTo(c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void fmaTileWidthMustBeAMultipleOfFour() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FmaKernel(6))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiple of 4");
+    }
+
+    private static double[] random(int n, Random rnd) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextDouble() - 0.5;
+        }
+        return x;
     }
 
     @Test
