@@ -72,8 +72,8 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    /** Runs a command line and returns its exit code (tests call this instead of main). */
-    public static int execute(String... args) {
+    /** The command line for these arguments: the subcommand they name only, or all of them. */
+    static CommandLine commandLine(String... args) {
         CommandLine cmd = new CommandLine(new Main());
         String first = args.length > 0 ? args[0] : "";
         boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("help");
@@ -82,6 +82,12 @@ public final class Main implements Runnable {
                 cmd.addSubcommand(name, command.get());
             }
         });
+        return cmd;
+    }
+
+    /** Runs a command line and returns its exit code (tests call this instead of main). */
+    public static int execute(String... args) {
+        CommandLine cmd = commandLine(args);
         cmd.setExecutionExceptionHandler((ex, line, parseResult) -> {
             boolean verbose = verbose(parseResult);
             if (verbose) {

@@ -12,7 +12,7 @@ import picocli.CommandLine;
 /** run --psi4-mode: worker by default, process on request, anything else a usage error naming the option. */
 class Psi4ModeOptionTest {
     private static RunCommand parse(String... args) {
-        CommandLine cmd = new CommandLine(new Main());
+        CommandLine cmd = Main.commandLine(args);
         return (RunCommand) cmd.parseArgs(args).subcommand().commandSpec().userObject();
     }
 
