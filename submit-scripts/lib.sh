@@ -62,14 +62,20 @@ spark_home() {
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 export SPARK_SCALA_VERSION=2.13
 
-# JIT options of `compute` for its input (the arguments after "compute"). A small calculation ends before C2, the
-# optimising JIT, has compiled its loops: C1 alone (no profiling tier) with the plain fused-multiply-add kernel
-# (linalg/FmaKernel: the Vector API kernel's numbers bit for bit; Vector API code is slow until C2 compiles it)
-# finishes it up to twice as fast. "Small": Psi4 engine runs (the JVM only reads and writes JSON), and builtin
-# energies and gradients whose size, atoms times functions per atom of the basis family (1.2x for MP2, 1.2x for
-# gradients), is at most 150 (water trimer aug-cc-pVDZ: 123; its MP2 energy and HF gradient: 148, still faster
-# with C1; the tetramer's HF energy, 164, and the trimer's MP2 gradient, 177, are faster with C2). Unknown bases and
-# Hessians keep the default tiered JIT. Only speed depends on this choice, never a number.
+# JIT options of `compute` for its input (the arguments after "compute"); only speed depends on them, never a
+# number. The size of a builtin calculation is estimated as atoms times functions per atom of the basis family,
+# 1.2x for MP2 and 1.2x for gradients (water dimer aug-cc-pVDZ: 82, trimer 123, tetramer 164).
+# - Small (size <= 110, and Psi4-engine runs, where the JVM only reads and writes JSON): C1 alone, no profiling
+#   tier, with the plain fused-multiply-add kernel (linalg/FmaKernel: the Vector API kernel's numbers bit for bit;
+#   Vector API code is slow until C2 compiles it). The run ends before C2 could pay off: up to twice as fast.
+# - Medium (size <= 400; a water octamer aug-cc-pVDZ is 328): tiered, but C2, the optimising JIT, compiles only
+#   the dense kernels and the DF contractions (conf/compute-c2.json, a HotSpot compiler-directives file); the
+#   integral code stays with C1. C2 is the bottleneck of a fresh JVM's first seconds (it compiled for 1.5 s of a 2.0
+#   s tetramer HF/aug-cc-pVDZ), and the integrals' C2 code came too late to pay off: tetramer HF 2.0 -> 1.7 s,
+#   MP2 2.47 -> 2.07 s, octamer HF 12.5 s either way. The VM's "N compiler directives added" line goes to stderr
+#   (DisplayVMOutputToStderr), where the launcher filters it.
+# - Larger, unknown bases and Hessians: the JVM's defaults.
+# Measurements: docs/bench-engine-results.md.
 compute_jit_opts() {
   local input="" engine=builtin a prev=""
   for a in "$@"; do
@@ -82,6 +88,8 @@ compute_jit_opts() {
     prev="$a"
   done
   local c1="-XX:TieredStopAtLevel=1 -Dqcmb.kernel=fma"
+  local kernels_c2="-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$QCMB_HOME/conf/compute-c2.json"
+  kernels_c2+=" -XX:+DisplayVMOutputToStderr"
   if [[ "$engine" != builtin ]]; then
     echo "$c1"
     return
@@ -110,6 +118,10 @@ compute_jit_opts() {
   [[ "$json" == *'"driver":"hessian"'* ]] && return 0
   [[ "$json" == *'"method":"mp2"'* ]] && size=$(( size * 6 / 5 ))
   [[ "$json" == *'"driver":"gradient"'* ]] && size=$(( size * 6 / 5 ))
-  (( size <= 150 )) && echo "$c1"
+  if (( size <= 110 )); then
+    echo "$c1"
+  elif (( size <= 400 )); then
+    echo "$kernels_c2"
+  fi
   return 0
 }

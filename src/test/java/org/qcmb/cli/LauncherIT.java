@@ -69,7 +69,10 @@ class LauncherIT {
              "driver": "gradient", "model": {"method": "hf", "basis": "%s"}}
             """;
 
-    /** The JIT options the launcher picks for compute: C1 with the FMA kernel for small calculations only. */
+    /**
+     * The JIT options the launcher picks for compute: C1 with the FMA kernel for small calculations, C2 for the
+     * dense kernels only for medium ones, the JVM's defaults otherwise.
+     */
     @Test
     void smallCalculationsRunWithC1AndTheFmaKernel() throws Exception {
         Path small = dir.resolve("small.json"), unknown = dir.resolve("unknown.json"), big = dir.resolve("big.json");
@@ -83,7 +86,9 @@ class LauncherIT {
                 + " \"basis\": \"aug-cc-pVDZ\"}}").toString());
         String c1 = "-XX:TieredStopAtLevel=1 -Dqcmb.kernel=fma";
         assertThat(jitOptions("compute", small.toString(), "--output", "x.json")).isEqualTo(c1);
-        assertThat(jitOptions("compute", "--output", "x.json", big.toString())).isEmpty(); // 164 functions
+        String kernelsC2 = "-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=" + ClusterIT.HOME
+                + "/conf/compute-c2.json -XX:+DisplayVMOutputToStderr";
+        assertThat(jitOptions("compute", "--output", "x.json", big.toString())).isEqualTo(kernelsC2); // size 164
         assertThat(jitOptions("compute", unknown.toString())).isEmpty();
         assertThat(jitOptions("compute", "--engine", "psi4", big.toString())).isEqualTo(c1);
         assertThat(jitOptions("compute", dir.resolve("missing.json").toString())).isEmpty();
@@ -103,8 +108,11 @@ class LauncherIT {
         return out;
     }
 
-    /** Only speed depends on the launcher's JIT choice: C1 with the FMA kernel and C2 with the vector kernel give
-     * the same energy and gradient to the last bit. */
+    /**
+     * Only speed depends on the launcher's JIT choice: C1 with the FMA kernel, C2 with the vector kernel, and C2 for
+     * the dense kernels only (whose directives file announces itself on stderr, filtered) give the same energy and
+     * gradient to the last bit, and stdout holds the result JSON alone.
+     */
     @Test
     void theJitChoiceChangesNoNumber() throws Exception {
         Path in = dir.resolve("dimer.json");
@@ -112,11 +120,17 @@ class LauncherIT {
         Outcome c1 = run("submit-scripts/qcmb", "compute", in.toString());
         Outcome c2 = runWith("-XX:TieredStopAtLevel=4 -Dqcmb.kernel=vector", "submit-scripts/qcmb", "compute",
                 in.toString());
-        assertThat(c1.code()).as(c1.err()).isZero();
-        assertThat(c2.code()).as(c2.err()).isZero();
-        JsonNode r1 = new ObjectMapper().readTree(c1.out()), r2 = new ObjectMapper().readTree(c2.out());
+        Outcome kernels = runWith("-XX:TieredStopAtLevel=4 -Dqcmb.kernel=vector -XX:+UnlockDiagnosticVMOptions"
+                + " -XX:CompilerDirectivesFile=" + ClusterIT.HOME + "/conf/compute-c2.json -XX:+DisplayVMOutputToStderr",
+                "submit-scripts/qcmb", "compute", in.toString());
+        JsonNode r1 = new ObjectMapper().readTree(c1.out());
         assertThat(r1.get("return_result").size()).isEqualTo(18);
-        assertThat(r1.get("return_result")).isEqualTo(r2.get("return_result"));
-        assertThat(r1.get("properties").get("return_energy")).isEqualTo(r2.get("properties").get("return_energy"));
+        for (Outcome o : new Outcome[] {c1, c2, kernels}) {
+            assertThat(o.code()).as(o.err()).isZero();
+            assertThat(o.err()).isEmpty();
+            JsonNode r = new ObjectMapper().readTree(o.out());
+            assertThat(r.get("return_result")).isEqualTo(r1.get("return_result"));
+            assertThat(r.get("properties").get("return_energy")).isEqualTo(r1.get("properties").get("return_energy"));
+        }
     }
 }
