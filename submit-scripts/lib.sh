@@ -88,8 +88,6 @@ compute_jit_opts() {
     prev="$a"
   done
   local c1="-XX:TieredStopAtLevel=1 -Dqcmb.kernel=fma"
-  local kernels_c2="-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$QCMB_HOME/conf/compute-c2.json"
-  kernels_c2+=" -XX:+DisplayVMOutputToStderr"
   if [[ "$engine" != builtin ]]; then
     echo "$c1"
     return
@@ -99,6 +97,7 @@ compute_jit_opts() {
   read -r -d '' -n 100000 json <"$input" || true # bash builtins only: this runs before every compute
   json="${json//[[:space:]]/}"
   json="${json,,}"
+  [[ "$json" == *'"driver":"hessian"'* ]] && return 0
   [[ "$json" =~ \"symbols\":\[([^]]*)\] ]] || return 0
   IFS=, read -r -a symbols <<<"${BASH_REMATCH[1]}"
   for s in "${symbols[@]}"; do
@@ -115,13 +114,13 @@ compute_jit_opts() {
   esac
   (( atoms > 0 )) || return 0
   size=$(( (atoms - hydrogens) * per_heavy + hydrogens * per_h ))
-  [[ "$json" == *'"driver":"hessian"'* ]] && return 0
   [[ "$json" == *'"method":"mp2"'* ]] && size=$(( size * 6 / 5 ))
   [[ "$json" == *'"driver":"gradient"'* ]] && size=$(( size * 6 / 5 ))
   if (( size <= 110 )); then
     echo "$c1"
   elif (( size <= 400 )); then
-    echo "$kernels_c2"
+    echo "-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$QCMB_HOME/conf/compute-c2.json" \
+      "-XX:+DisplayVMOutputToStderr"
   fi
   return 0
 }

@@ -62,6 +62,10 @@ class LauncherIT {
         assertThat(r.get("properties").get("return_energy").asDouble()).isCloseTo(-74.963402082749, within(1e-8));
     }
 
+    /** The launcher's options for a medium calculation: C2 for the dense kernels only. */
+    private static final String KERNELS_C2 = "-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile="
+            + ClusterIT.HOME + "/conf/compute-c2.json -XX:+DisplayVMOutputToStderr";
+
     private static final String DIMER = """
             {"molecule": {"symbols": ["O", "H", "H", "O", "H", "H"], "geometry": [-2.76373224, -1.24377706,
               -0.15444566, -1.12357791, -2.0622797, -0.05243799, -3.80792362, -2.08705525, 1.06090407, 2.8125,
@@ -86,9 +90,7 @@ class LauncherIT {
                 + " \"basis\": \"aug-cc-pVDZ\"}}").toString());
         String c1 = "-XX:TieredStopAtLevel=1 -Dqcmb.kernel=fma";
         assertThat(jitOptions("compute", small.toString(), "--output", "x.json")).isEqualTo(c1);
-        String kernelsC2 = "-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=" + ClusterIT.HOME
-                + "/conf/compute-c2.json -XX:+DisplayVMOutputToStderr";
-        assertThat(jitOptions("compute", "--output", "x.json", big.toString())).isEqualTo(kernelsC2); // size 164
+        assertThat(jitOptions("compute", "--output", "x.json", big.toString())).isEqualTo(KERNELS_C2); // size 164
         assertThat(jitOptions("compute", unknown.toString())).isEmpty();
         assertThat(jitOptions("compute", "--engine", "psi4", big.toString())).isEqualTo(c1);
         assertThat(jitOptions("compute", dir.resolve("missing.json").toString())).isEmpty();
@@ -120,8 +122,7 @@ class LauncherIT {
         Outcome c1 = run("submit-scripts/qcmb", "compute", in.toString());
         Outcome c2 = runWith("-XX:TieredStopAtLevel=4 -Dqcmb.kernel=vector", "submit-scripts/qcmb", "compute",
                 in.toString());
-        Outcome kernels = runWith("-XX:TieredStopAtLevel=4 -Dqcmb.kernel=vector -XX:+UnlockDiagnosticVMOptions"
-                + " -XX:CompilerDirectivesFile=" + ClusterIT.HOME + "/conf/compute-c2.json -XX:+DisplayVMOutputToStderr",
+        Outcome kernels = runWith("-XX:TieredStopAtLevel=4 -Dqcmb.kernel=vector " + KERNELS_C2,
                 "submit-scripts/qcmb", "compute", in.toString());
         JsonNode r1 = new ObjectMapper().readTree(c1.out());
         assertThat(r1.get("return_result").size()).isEqualTo(18);

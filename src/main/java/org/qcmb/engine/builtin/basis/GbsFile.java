@@ -120,6 +120,7 @@ public final class GbsFile {
                 return null;
             }
             int nprim = Integer.parseInt(tok[1]);
+            boolean sp = am.equals("SP") || am.equals("L"); // an s and a p shell sharing exponents
             double[] exps = new double[nprim];
             double[] c1 = new double[nprim];
             double[] c2 = new double[nprim];
@@ -127,11 +128,11 @@ public final class GbsFile {
                 String[] t = lines[i++].strip().split("\\s+");
                 exps[p] = number(t[0]);
                 c1[p] = number(t[1]);
-                if (am.equals("SP") || am.equals("L")) {
+                if (sp) {
                     c2[p] = number(t[2]);
                 }
             }
-            if (am.equals("SP") || am.equals("L")) {
+            if (sp) {
                 shells.add(new RawShell(0, exps, c1));
                 shells.add(new RawShell(1, exps.clone(), c2));
             } else {
