@@ -96,36 +96,20 @@ public final class DfFock implements FockBuilder {
     private double[] build(double[] left, double[] right, int k, boolean both) {
         int n = t.n(), naux = t.naux(), nn = n * n;
         double[] b = t.b();
-        double[] dq = new double[naux];
         double[][] kparts = new double[threads][];
+        double[][] jparts = new double[threads][];
         int nbatch = (naux + QBATCH - 1) / QBATCH;
         boolean same = left == right;
         // right^T and left^T (k x n) for the d_Q dot products
         double[] rt = transpose(right, n, k), lt = same ? rt : transpose(left, n, k);
         Parallel.run(threads, pool, th -> {
-            ExchangeWorker w = new ExchangeWorker(left, right, k, both, rt, lt, dq);
+            JkWorker w = new JkWorker(left, right, k, both, rt, lt);
             for (int bt = th; bt < nbatch; bt += threads) {
                 int q0 = bt * QBATCH;
                 w.batch(q0, Math.min(QBATCH, naux - q0));
             }
             kparts[th] = w.kpart;
-        });
-        // J_mn = sum_Q d_Q B^Q_mn over the lower triangle: each thread streams through its share of Q
-        double[][] jparts = new double[threads][];
-        Parallel.run(threads, pool, th -> {
-            double[] jm = new double[nn];
-            int q0 = th * naux / threads, q1 = (th + 1) * naux / threads;
-            for (int q = q0; q < q1; q++) {
-                double v = dq[q];
-                int o = q * nn;
-                for (int m = 0; m < n; m++) {
-                    int row = m * n;
-                    for (int l = 0; l <= m; l++) {
-                        jm[row + l] += v * b[o + row + l];
-                    }
-                }
-            }
-            jparts[th] = jm;
+            jparts[th] = w.jpart;
         });
         double[] jm = jparts[0];
         for (int th = 1; th < threads; th++) {
@@ -154,8 +138,12 @@ public final class DfFock implements FockBuilder {
         return g;
     }
 
-    /** One thread's share of the exchange build: half transforms of a batch of Q, d_Q, and the K update. */
-    private final class ExchangeWorker {
+    /**
+     * One thread's share of the build: for each Q of a batch the half transform, d_Q, and J += d_Q B^Q while B^Q
+     * is still in cache (one pass over the tensor per build: two threads share the memory bandwidth); then the K
+     * update of the batch.
+     */
+    private final class JkWorker {
         private final double[] left;
         private final double[] right;
         private final int k;
@@ -163,15 +151,16 @@ public final class DfFock implements FockBuilder {
         private final boolean same;
         private final double[] rt;
         private final double[] lt;
-        private final double[] dq;
         private final Gemm gemm = new Gemm();
         private final Gemm gemmR = new Gemm();
         private final Gemm gemmK = new Gemm();
         private final double[] zl;
         private final double[] zr;
         final double[] kpart;
+        /** J (lower triangle) of this thread's Q. */
+        final double[] jpart;
 
-        ExchangeWorker(double[] left, double[] right, int k, boolean both, double[] rt, double[] lt, double[] dq) {
+        JkWorker(double[] left, double[] right, int k, boolean both, double[] rt, double[] lt) {
             int n = t.n();
             this.left = left;
             this.right = right;
@@ -180,10 +169,10 @@ public final class DfFock implements FockBuilder {
             this.same = left == right;
             this.rt = rt;
             this.lt = lt;
-            this.dq = dq;
             zl = new double[QBATCH * k * n];
             zr = same ? zl : new double[QBATCH * k * n];
             kpart = new double[n * n];
+            jpart = new double[n * n];
         }
 
         void batch(int q0, int nq) {
@@ -196,7 +185,14 @@ public final class DfFock implements FockBuilder {
                 if (!same) {
                     gemmR.product(true, false, k, n, n, 1.0, right, 0, k, b, q * nn, n, 0.0, zr, zo, n, true);
                 }
-                dq[q] = dot(zl, zo, rt, k * n) + (both ? dot(zr, zo, lt, k * n) : 0);
+                double dq = dot(zl, zo, rt, k * n) + (both ? dot(zr, zo, lt, k * n) : 0);
+                int o = q * nn;
+                for (int m = 0; m < n; m++) {
+                    int row = m * n;
+                    for (int l = 0; l <= m; l++) {
+                        jpart[row + l] += dq * b[o + row + l];
+                    }
+                }
             }
             // K += Z_L^T Z_R; with Z_L = Z_R only the lower triangle, in row blocks
             if (same) {
