@@ -20,6 +20,7 @@ import org.qcmb.engine.builtin.df.DfGradient;
 import org.qcmb.engine.builtin.df.DfMp2;
 import org.qcmb.engine.builtin.df.DfMp2Gradient;
 import org.qcmb.engine.builtin.df.FittingBasis;
+import org.qcmb.engine.builtin.df.SpareIntegrals;
 import org.qcmb.engine.builtin.gradient.FiniteDifferenceHessian;
 import org.qcmb.engine.builtin.gradient.RhfGradient;
 import org.qcmb.engine.builtin.integrals.Charges;
@@ -86,7 +87,7 @@ public final class BuiltinEngine implements FragmentEngine {
             // chosen before the SCF so that a bad df_basis_mp2 fails at once
             FittingBasis ri = method == Method.MP2 && kw.dfMp2() ? FittingBasis.choose(mol, input.model().basis(),
                     FittingBasis.Role.RIFIT, kw.dfBasisMp2(), kw.puream(), orbitalPure(input.model().basis(), kw)) : null;
-            Reference ref = scf(mol, input, kw, opt, fpool, null);
+            Reference ref = scf(mol, input, kw, opt, fpool, null, ri);
             ScfResult scf = ref.scf();
             Double mp2 = null;
             double energy = scf.energy();
@@ -95,12 +96,13 @@ public final class BuiltinEngine implements FragmentEngine {
             int frozen = kw.freezeCore() ? frozenCore(mol) : 0;
             if (isMp2 && driver != Driver.ENERGY) {
                 DfMp2Gradient.Result r = new DfMp2Gradient(scf, ref.fock(), ri.basis(), frozen, mol.atomCount(),
-                        kw.threads(), fpool).compute();
+                        kw.threads(), fpool).integrals(ref.riIntegrals()).compute();
                 mp2 = scf.energy() + r.correlationEnergy();
                 gradient = r.gradient();
             } else if (isMp2) {
                 double corr = ri != null
-                        ? new DfMp2(scf, ri.basis(), frozen, kw.threads(), fpool).correlationEnergy()
+                        ? new DfMp2(scf, ri.basis(), frozen, kw.threads(), fpool).integrals(ref.riIntegrals())
+                                .correlationEnergy()
                         : new Mp2(scf, frozen, kw.memoryBytes()).correlationEnergy();
                 mp2 = scf.energy() + corr;
             } else if (driver != Driver.ENERGY) {
@@ -116,7 +118,7 @@ public final class BuiltinEngine implements FragmentEngine {
                 double[] d0 = scf.workingDensity();
                 hessian = FiniteDifferenceHessian.compute(mol.geometry(), g -> {
                     Molecule m = withGeometry(mol, g);
-                    Reference r = scf(m, input, kw, single, null, d0);
+                    Reference r = scf(m, input, kw, single, null, d0, null);
                     if (!isMp2) {
                         return r.gradient(m.atomCount(), 1, null);
                     }
@@ -145,8 +147,11 @@ public final class BuiltinEngine implements FragmentEngine {
         }
     }
 
-    /** A converged SCF and, for scf_type df, the density-fitted Fock builder it used (null for exact integrals). */
-    private record Reference(ScfResult scf, DfFock fock) {
+    /**
+     * A converged SCF; for scf_type df the density-fitted Fock builder it used (null for exact integrals); the MP2
+     * fitting basis' (P|mn) begun on a spare thread during the SCF (null with one thread or no DF-MP2).
+     */
+    private record Reference(ScfResult scf, DfFock fock, SpareIntegrals riIntegrals) {
         double[] gradient(int natom, int threads, ExecutorService pool) {
             return fock != null ? DfGradient.rhf(scf, fock, natom, threads, pool)
                     : new RhfGradient(scf, natom, threads, pool).compute();
@@ -154,10 +159,15 @@ public final class BuiltinEngine implements FragmentEngine {
     }
 
     private static Reference scf(Molecule mol, AtomicInput input, BuiltinKeywords kw, ScfOptions opt,
-                                 ExecutorService pool, double[] guess) {
+                                 ExecutorService pool, double[] guess, FittingBasis ri) {
         BasisSet bs = BasisSet.of(mol, input.model().basis(), kw.puream());
         Charges charges = Charges.of(mol, input.externalCharges());
         RhfSolver solver = new RhfSolver(bs, charges, mol.electronCount(), opt, pool).guessDensity(guess);
+        SpareIntegrals spare = ri != null && pool != null && opt.threads() > 1 ? new SpareIntegrals(ri.basis(), bs, pool)
+                : null;
+        if (spare != null) {
+            solver.spareWork(spare);
+        }
         DfFock fock = null;
         if (kw.dfScf()) {
             FittingBasis jk = FittingBasis.choose(mol, input.model().basis(), FittingBasis.Role.JKFIT,
@@ -165,7 +175,7 @@ public final class BuiltinEngine implements FragmentEngine {
             fock = DfFock.of(jk.basis(), bs, opt.threads(), pool);
             solver.fockBuilder(fock);
         }
-        return new Reference(solver.solve(), fock);
+        return new Reference(solver.solve(), fock, spare);
     }
 
     /** Psi4's has_puream of the orbital basis: the puream keyword, else the basis file's header. */

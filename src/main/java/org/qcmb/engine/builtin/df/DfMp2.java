@@ -16,6 +16,7 @@ public final class DfMp2 {
     private final int frozen;
     private final int threads;
     private final ExecutorService pool;
+    private SpareIntegrals prepared;
 
     public DfMp2(ScfResult scf, BasisSet aux, int frozenCore, int threads, ExecutorService pool) {
         this.scf = scf;
@@ -23,6 +24,12 @@ public final class DfMp2 {
         this.frozen = frozenCore;
         this.threads = Math.max(1, threads);
         this.pool = pool;
+    }
+
+    /** Uses these (P|mn) of the fitting basis, perhaps partly computed during the SCF, instead of computing them. */
+    public DfMp2 integrals(SpareIntegrals integrals) {
+        this.prepared = integrals;
+        return this;
     }
 
     public double correlationEnergy() {
@@ -80,7 +87,8 @@ public final class DfMp2 {
             System.arraycopy(c, m * nmo + frozen, co, m * no, no);
             System.arraycopy(c, m * nmo + nocc, cv, m * nv, nv);
         }
-        final double[] raw = ThreeCentre.integrals(aux, orb, threads, pool);
+        final double[] raw = prepared != null ? prepared.finish(aux, orb, threads)
+                : ThreeCentre.integrals(aux, orb, threads, pool);
         // ov[P][i][a] = sum_mn C_mi (P|mn) C_na
         double[] ov = new double[naux * no * nv];
         Parallel.run(threads, pool, th -> {
@@ -94,13 +102,15 @@ public final class DfMp2 {
             }
         });
         CoulombMetric.of(aux, threads, pool).fit(ov, no * nv, threads, pool);
-        // reorder to [i][Q][a]
+        // reorder to [i][Q][a] (threads write disjoint i)
         double[] out = new double[no * naux * nv];
-        for (int q = 0; q < naux; q++) {
-            for (int i = 0; i < no; i++) {
-                System.arraycopy(ov, (q * no + i) * nv, out, (i * naux + q) * nv, nv);
+        Parallel.run(threads, pool, th -> {
+            for (int i = th; i < no; i += threads) {
+                for (int q = 0; q < naux; q++) {
+                    System.arraycopy(ov, (q * no + i) * nv, out, (i * naux + q) * nv, nv);
+                }
             }
-        }
+        });
         return out;
     }
 }

@@ -39,6 +39,7 @@ public final class DfMp2Gradient {
     private final int nf;
     private final int natom;
     private final int threads;
+    private SpareIntegrals prepared;
     private final ExecutorService pool;
     private double cphfConvergence = CPHF_CONVERGENCE;
 
@@ -59,6 +60,12 @@ public final class DfMp2Gradient {
         return this;
     }
 
+    /** Uses these (P|mn) of the fitting basis, perhaps partly computed during the SCF, instead of computing them. */
+    public DfMp2Gradient integrals(SpareIntegrals integrals) {
+        this.prepared = integrals;
+        return this;
+    }
+
     public Result compute() {
         BasisSet orb = scf.basis();
         int n = orb.functionCount(), nmo = scf.nmo(), nocc = scf.occupied();
@@ -75,7 +82,8 @@ public final class DfMp2Gradient {
         }
 
         // (P|mn), its active-occupied half transform H[P][i][m] and (P|ia); fitted B[Q][ia]
-        double[] raw = ThreeCentre.integrals(ri, orb, threads, pool);
+        double[] raw = prepared != null ? prepared.finish(ri, orb, threads)
+                : ThreeCentre.integrals(ri, orb, threads, pool);
         double[] h = new double[naux * no * n];
         double[] b = new double[naux * no * nv];
         Parallel.run(threads, pool, th -> {

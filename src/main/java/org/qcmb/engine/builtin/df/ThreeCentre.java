@@ -2,8 +2,9 @@ package org.qcmb.engine.builtin.df;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.qcmb.engine.builtin.basis.BasisSet;
 import org.qcmb.engine.builtin.basis.Shell;
 import org.qcmb.engine.builtin.basis.SphericalTransform;
@@ -57,36 +58,82 @@ final class ThreeCentre {
 
     /**
      * (P|mn) for all aux functions P and orbital pairs m >= n (working functions): out[P * npair + pair(m, n)].
-     * Work is split over orbital shell pairs, which write disjoint columns.
+     * Threads take orbital shell-family pairs from a shared counter; each pair writes its own columns.
      */
     static double[] integrals(BasisSet aux, BasisSet orb, int threads, ExecutorService pool) {
-        int n = orb.functionCount();
-        int npair = n * (n + 1) / 2;
-        int naux = aux.functionCount();
-        double[] out = new double[naux * npair];
-        ThreeCentreEri.Aux[] ax = new ThreeCentreEri.Aux[aux.shellCount()];
-        for (int p = 0; p < ax.length; p++) {
-            ax[p] = new ThreeCentreEri.Aux(aux.shell(p));
-        }
-        int ns = orb.shellCount();
-        double[][] tw = new double[ns][];
-        for (int i = 0; i < ns; i++) {
-            tw[i] = toWorking(orb.shell(i));
-        }
-        List<int[]> fam = families(orb);
-        List<int[]> pairs = new ArrayList<>();
-        for (int i = 0; i < fam.size(); i++) {
-            for (int j = 0; j <= i; j++) {
-                pairs.add(new int[] {i, j});
+        return new Job(aux, orb).finish(threads, pool);
+    }
+
+    /**
+     * The (P|mn) tensor as a queue of orbital shell-family pairs that any number of threads, at any time, take one
+     * at a time from a shared counter. A pair's integrals go to its own columns of the output, so the tensor is the
+     * same to the last bit whichever thread computed which pair, and whenever.
+     */
+    static final class Job {
+        private final BasisSet aux;
+        private final BasisSet orb;
+        private final ThreeCentreEri.Aux[] ax;
+        private final double[][] tw;
+        private final List<int[]> fam;
+        private final int[][] pairs;
+        private final double[] out;
+        private final AtomicInteger next = new AtomicInteger();
+
+        Job(BasisSet aux, BasisSet orb) {
+            this.aux = aux;
+            this.orb = orb;
+            int n = orb.functionCount();
+            out = new double[aux.functionCount() * (n * (n + 1) / 2)];
+            ax = new ThreeCentreEri.Aux[aux.shellCount()];
+            for (int p = 0; p < ax.length; p++) {
+                ax[p] = new ThreeCentreEri.Aux(aux.shell(p));
+            }
+            tw = new double[orb.shellCount()][];
+            for (int i = 0; i < tw.length; i++) {
+                tw[i] = toWorking(orb.shell(i));
+            }
+            fam = families(orb);
+            pairs = new int[fam.size() * (fam.size() + 1) / 2][];
+            int k = 0;
+            for (int i = 0; i < fam.size(); i++) {
+                for (int j = 0; j <= i; j++) {
+                    pairs[k++] = new int[] {i, j};
+                }
             }
         }
-        Parallel.run(threads, pool, t -> {
-            FamilyWorker w = new FamilyWorker(aux, orb, ax, tw, out);
-            for (int k = t; k < pairs.size(); k += threads) {
-                w.compute(fam.get(pairs.get(k)[0]), fam.get(pairs.get(k)[1]));
+
+        BasisSet aux() {
+            return aux;
+        }
+
+        BasisSet orb() {
+            return orb;
+        }
+
+        boolean allTaken() {
+            return next.get() >= pairs.length;
+        }
+
+        /** Computes pairs until none is left or {@code stop} says so (asked before each pair). */
+        void work(BooleanSupplier stop) {
+            FamilyWorker w = null;
+            while (!stop.getAsBoolean()) {
+                int k = next.getAndIncrement();
+                if (k >= pairs.length) {
+                    return;
+                }
+                if (w == null) {
+                    w = new FamilyWorker(aux, orb, ax, tw, out);
+                }
+                w.compute(fam.get(pairs[k][0]), fam.get(pairs[k][1]));
             }
-        });
-        return out;
+        }
+
+        /** Computes what is left with the given threads and returns the tensor. */
+        double[] finish(int threads, ExecutorService pool) {
+            Parallel.run(threads, pool, t -> work(() -> false));
+            return out;
+        }
     }
 
     /** One thread's three-centre work on pairs of shell families, with its scratch buffers. */

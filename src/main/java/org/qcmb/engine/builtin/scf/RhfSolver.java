@@ -26,6 +26,7 @@ public final class RhfSolver {
     private boolean useSad = true;
     private double[] guessDensity;
     private FockBuilder fockBuilder;
+    private SpareWork spare = SpareWork.NONE;
     private boolean sad;
     /** C' of the core-Hamiltonian guess (null for SAD or a given density). */
     private double[] guessOrth;
@@ -53,6 +54,12 @@ public final class RhfSolver {
         return this;
     }
 
+    /** Runs this work on a spare thread during the serial steps (paused for every Fock build). */
+    public RhfSolver spareWork(SpareWork work) {
+        this.spare = work;
+        return this;
+    }
+
     /** Starts from the core-Hamiltonian guess instead of SAD. */
     public RhfSolver coreGuess() {
         useSad = false;
@@ -60,6 +67,15 @@ public final class RhfSolver {
     }
 
     public ScfResult solve() {
+        spare.resume();
+        try {
+            return iterate();
+        } finally {
+            spare.pause();
+        }
+    }
+
+    private ScfResult iterate() {
         int n = basis.functionCount(), nc = basis.cartesianCount();
         int nocc = electrons / 2;
         double[] t = basis.toWorking();
@@ -114,6 +130,7 @@ public final class RhfSolver {
         double eOld = 0;
         for (int iter = 1; iter <= options.maxIterations(); iter++) {
             double[] f;
+            spare.pause();
             if (fockBuilder != null) {
                 f = fockBuilder.twoElectron(d, orbitals, nmo, nocc);
             } else {
@@ -121,6 +138,7 @@ public final class RhfSolver {
                 double[] g = pk != null ? pk.twoElectron(dCart) : twoElectron(jk.build(dCart));
                 f = cartesian ? g : Matrices.sandwich(t, n, nc, g);
             }
+            spare.resume();
             double e = enuc;
             for (int i = 0; i < n * n; i++) {
                 f[i] += h[i];
