@@ -24,7 +24,8 @@ import org.qcmb.molecule.Molecule;
  * defaults (no keywords: scf_type df, mp2_type df). Waters 1..N of water16-conformer002 (the MBE workload's
  * geometry). Columns: wall time of each command (best of --repeat), their ratio, CPU time (user+sys of the whole
  * process, /usr/bin/time), |dE| and max |dG| between the programs. Extra rows: the builtin tetramer MP2 with
- * num_threads 2 (ratio against its one-thread row) and with a 1 GB heap (-Xmx1g: it must complete).
+ * num_threads 2 (ratio against its one-thread row) and with a 1 GB heap (-Xmx1g: it must complete); last, the same
+ * num_threads 2 against 1 in one warmed-up JVM ({@link WarmThreads}, as on a Spark executor).
  * Usage: CommandBenchmark [--no-psi4] [--only SUBSTRING] [--repeat N]; run with submit-scripts/bench-engine.
  */
 public final class CommandBenchmark {
@@ -145,8 +146,26 @@ public final class CommandBenchmark {
                     b.result().path("properties").path("calcinfo_nbasis").asInt(), b.wall(), pw, ratio, b.cpu(), pc,
                     de, dg);
         }
+        if (only == null || "warm num_threads 2".contains(only)) {
+            warmThreads();
+        }
         System.out.printf(Locale.ROOT, "# load average at end %s; ratio = builtin / psi4 wall (num_threads 2 row: "
                 + "2-thread / 1-thread builtin wall)%n", load());
+    }
+
+    /** {@link WarmThreads} in a JVM of its own with the launcher's Vector API module: the executor's view. */
+    private static void warmThreads() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx4g", "--add-modules=jdk.incubator.vector", "-cp",
+                System.getProperty("java.class.path"), WarmThreads.class.getName()).redirectErrorStream(true).start();
+        for (String line : new String(p.getInputStream().readAllBytes()).split("\n")) {
+            if (!line.startsWith("WARNING: Using incubator modules")) {
+                System.out.println(line);
+            }
+        }
+        if (p.waitFor() != 0) {
+            System.out.println("  warm num_threads run failed (exit " + p.exitValue() + ")");
+        }
     }
 
     /** Runs a command under /usr/bin/time; returns wall and user+sys CPU seconds. */

@@ -42,6 +42,26 @@ class DfReferenceTest {
         }
     }
 
+    static Stream<ReferenceCases.Case> mp2Cases() {
+        return cases().filter(c -> c.method().equalsIgnoreCase("mp2"));
+    }
+
+    /** Two threads split the three-index work, the J/K builds and the pair energies: the same Psi4 numbers. */
+    @ParameterizedTest
+    @MethodSource("mp2Cases")
+    void twoThreadsMatchPsi4(ReferenceCases.Case c) {
+        Map<String, Object> kw = new HashMap<>(Map.of("e_convergence", 1e-11, "d_convergence", 1e-10,
+                "num_threads", 2));
+        kw.putAll(c.keywords());
+        AtomicInput in = new AtomicInput(c.molecule(), Driver.ENERGY, new Model(c.method(), c.basis()), kw, List.of());
+        AtomicResult r = new BuiltinEngine().compute(in);
+        assertThat(r.success()).as(String.valueOf(r.error())).isTrue();
+        assertThat(r.energy()).isCloseTo(c.energy(), within(1e-8));
+        if (c.scfEnergy() != null) {
+            assertThat(r.properties().scfTotalEnergy()).isCloseTo(c.scfEnergy(), within(1e-8));
+        }
+    }
+
     static Stream<ReferenceCases.Case> gradientCases() {
         return cases().filter(c -> c.gradient() != null);
     }
