@@ -163,9 +163,10 @@ public final class BuiltinEngine implements FragmentEngine {
         BasisSet bs = BasisSet.of(mol, input.model().basis(), kw.puream());
         Charges charges = Charges.of(mol, input.externalCharges());
         RhfSolver solver = new RhfSolver(bs, charges, mol.electronCount(), opt, pool).guessDensity(guess);
-        SpareIntegrals spare = ri != null && pool != null && opt.threads() > 1 ? new SpareIntegrals(ri.basis(), bs, pool)
-                : null;
-        if (spare != null) {
+        // DF-MP2 on more than one thread: its fitting integrals start during the SCF's serial steps
+        SpareIntegrals spare = null;
+        if (ri != null && pool != null && opt.threads() > 1) {
+            spare = new SpareIntegrals(ri.basis(), bs, pool);
             solver.spareWork(spare);
         }
         DfFock fock = null;

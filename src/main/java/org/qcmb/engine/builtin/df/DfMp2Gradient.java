@@ -39,9 +39,9 @@ public final class DfMp2Gradient {
     private final int nf;
     private final int natom;
     private final int threads;
-    private SpareIntegrals prepared;
     private final ExecutorService pool;
     private double cphfConvergence = CPHF_CONVERGENCE;
+    private SpareIntegrals prepared;
 
     public DfMp2Gradient(ScfResult scf, DfFock jk, BasisSet ri, int frozenCore, int natom, int threads,
                          ExecutorService pool) {
