@@ -163,18 +163,19 @@ public final class BuiltinEngine implements FragmentEngine {
         BasisSet bs = BasisSet.of(mol, input.model().basis(), kw.puream());
         Charges charges = Charges.of(mol, input.externalCharges());
         RhfSolver solver = new RhfSolver(bs, charges, mol.electronCount(), opt, pool).guessDensity(guess);
-        // DF-MP2 on more than one thread: its fitting integrals start during the SCF's serial steps
-        SpareIntegrals spare = null;
-        if (ri != null && pool != null && opt.threads() > 1) {
-            spare = new SpareIntegrals(ri.basis(), bs, pool);
-            solver.spareWork(spare);
-        }
         DfFock fock = null;
         if (kw.dfScf()) {
             FittingBasis jk = FittingBasis.choose(mol, input.model().basis(), FittingBasis.Role.JKFIT,
                     kw.dfBasisScf(), kw.puream(), orbitalPure(input.model().basis(), kw));
             fock = DfFock.of(jk.basis(), bs, opt.threads(), pool);
             solver.fockBuilder(fock);
+        }
+        // DF-MP2 on more than one thread: its fitting integrals start during the SCF's serial steps (allocated
+        // after the JK tensor's build, whose raw integrals are garbage by then: the heap peak stays as it was)
+        SpareIntegrals spare = null;
+        if (ri != null && pool != null && opt.threads() > 1) {
+            spare = new SpareIntegrals(ri.basis(), bs, pool);
+            solver.spareWork(spare);
         }
         return new Reference(solver.solve(), fock, spare);
     }
