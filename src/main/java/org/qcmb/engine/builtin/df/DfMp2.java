@@ -87,8 +87,7 @@ public final class DfMp2 {
             System.arraycopy(c, m * nmo + frozen, co, m * no, no);
             System.arraycopy(c, m * nmo + nocc, cv, m * nv, nv);
         }
-        final double[] raw = prepared != null ? prepared.finish(aux, orb, threads)
-                : ThreeCentre.integrals(aux, orb, threads, pool);
+        final double[] raw = SpareIntegrals.finishOrCompute(prepared, aux, orb, threads, pool);
         // ov[P][i][a] = sum_mn C_mi (P|mn) C_na
         double[] ov = new double[naux * no * nv];
         Parallel.run(threads, pool, th -> {

@@ -82,8 +82,7 @@ public final class DfMp2Gradient {
         }
 
         // (P|mn), its active-occupied half transform H[P][i][m] and (P|ia); fitted B[Q][ia]
-        double[] raw = prepared != null ? prepared.finish(ri, orb, threads)
-                : ThreeCentre.integrals(ri, orb, threads, pool);
+        double[] raw = SpareIntegrals.finishOrCompute(prepared, ri, orb, threads, pool);
         double[] h = new double[naux * no * n];
         double[] b = new double[naux * no * nv];
         Parallel.run(threads, pool, th -> {

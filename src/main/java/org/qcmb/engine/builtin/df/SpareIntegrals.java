@@ -52,6 +52,12 @@ public final class SpareIntegrals implements SpareWork {
         }
     }
 
+    /** The (P|mn) of aux and orb: what {@code prepared} began, finished now, or (without it) all computed now. */
+    static double[] finishOrCompute(SpareIntegrals prepared, BasisSet aux, BasisSet orb, int threads,
+                                    ExecutorService pool) {
+        return prepared != null ? prepared.finish(aux, orb, threads) : ThreeCentre.integrals(aux, orb, threads, pool);
+    }
+
     /** The tensor, its remaining pairs computed now with the given threads; for this fitting and orbital basis. */
     double[] finish(BasisSet aux, BasisSet orb, int threads) {
         if (aux != job.aux() || orb != job.orb()) {
