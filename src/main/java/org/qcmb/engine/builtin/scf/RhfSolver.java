@@ -127,12 +127,13 @@ public final class RhfSolver {
         double[] d = guess(h, x, n, nmo, nocc);
         // orbitals in the orthogonal basis (C = X C') of the density d; null for a SAD or given guess
         double[] cOrth = guessOrth;
+        int cols = nmo; // the columns of orbitals and cOrth: all (the core guess) or the occupied ones
         double eOld = 0;
         for (int iter = 1; iter <= options.maxIterations(); iter++) {
             double[] f;
             spare.pause();
             if (fockBuilder != null) {
-                f = fockBuilder.twoElectron(d, orbitals, nmo, nocc);
+                f = fockBuilder.twoElectron(d, orbitals, cols, nocc);
             } else {
                 double[] dCart = cartesian ? d : Matrices.sandwichT(t, n, nc, d);
                 double[] g = pk != null ? pk.twoElectron(dCart) : twoElectron(jk.build(dCart));
@@ -150,7 +151,7 @@ public final class RhfSolver {
             boolean first = iter == 1 && sad;
             double[] errOrth = new double[nmo * nmo];
             if (!first) {
-                double[] fd = cOrth != null ? Matrices.mult(fo, nmo, nmo, density(cOrth, nmo, nmo, nocc), nmo)
+                double[] fd = cOrth != null ? Matrices.mult(fo, nmo, nmo, density(cOrth, nmo, cols, nocc), nmo)
                         : Matrices.sandwichT(x, n, nmo, Matrices.mult(Matrices.mult(f, n, n, d, n), n, n, s, n));
                 for (int i = 0; i < nmo; i++) {
                     for (int j = 0; j < nmo; j++) {
@@ -169,10 +170,12 @@ public final class RhfSolver {
             }
             eOld = e;
             double[] fx = first ? fo : diis.extrapolate(fo, errOrth);
-            double[][] orb = diagonalise(fx, x, n, nmo);
-            d = density(orb[1], n, nmo, nocc);
-            orbitals = orb[1];
-            cOrth = orb[2];
+            // the next density needs the occupied orbitals only (the converged ones above are all computed)
+            Matrices.Eigen occ = LowestEigenpairs.of(fx, nmo, nocc);
+            cols = nocc;
+            cOrth = occ.vectors();
+            orbitals = Matrices.mult(x, n, nmo, cOrth, nocc);
+            d = density(orbitals, n, nocc, nocc);
         }
         throw new EngineException(ErrorClass.CONVERGENCE_FAILURE, "RHF did not converge in "
                 + options.maxIterations() + " iterations (maxiter); raise maxiter or loosen e_convergence/d_convergence");
