@@ -118,9 +118,12 @@ final class LowestEigenpairs {
         }
     }
 
-    /** The j-th smallest eigenvalue (0-based) of the tridiagonal matrix by bisection on Sturm counts. */
+    /**
+     * The j-th smallest eigenvalue (0-based) of the tridiagonal matrix by bisection on Sturm counts, inside the
+     * Gershgorin bound [-norm, norm].
+     */
     private static double bisect(double[] d, double[] e, int n, int j, double norm) {
-        double lo = -norm - 1e-300, hi = norm + 1e-300;
+        double lo = -norm, hi = norm;
         double tol = 2 * Math.ulp(norm);
         while (hi - lo > tol) {
             double mid = 0.5 * (lo + hi);
