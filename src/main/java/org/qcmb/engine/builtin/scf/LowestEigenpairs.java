@@ -186,42 +186,38 @@ final class LowestEigenpairs {
         }
     }
 
+    /**
+     * Gaussian elimination of T - lambda I with partial pivoting: per step i the pivot row goes to (u0, u1, u2)
+     * (columns i, i+1, i+2), the multiplier to l, whether rows i and i+1 were exchanged to swap. Pivots smaller
+     * than floor are raised to it (lambda is an eigenvalue: T - lambda I is singular to rounding).
+     */
     private static void factor(double[] d, double[] e, int n, double lambda, double floor, double[] u0, double[] u1,
                                double[] u2, double[] l, boolean[] swap) {
-        // working rows: (a0, a1, a2) of the current row i in columns i, i+1, i+2
+        // row i as eliminated so far: (a0, a1, a2) in columns i, i+1, i+2
         double a0 = d[0] - lambda, a1 = n > 1 ? e[0] : 0, a2 = 0;
         for (int i = 0; i < n - 1; i++) {
             double b0 = e[i], b1 = d[i + 1] - lambda, b2 = i + 1 < n - 1 ? e[i + 1] : 0;
-            if (Math.abs(b0) > Math.abs(a0)) {
-                swap[i] = true;
-                u0[i] = b0;
-                u1[i] = b1;
-                u2[i] = b2;
-                double m = a0 / b0;
-                l[i] = m;
-                a0 = a1 - m * b1;
-                a1 = a2 - m * b2;
-            } else {
-                swap[i] = false;
-                if (Math.abs(a0) < floor) {
-                    a0 = a0 < 0 ? -floor : floor;
-                }
-                u0[i] = a0;
-                u1[i] = a1;
-                u2[i] = a2;
-                double m = b0 / a0;
-                l[i] = m;
-                a0 = b1 - m * a1;
-                a1 = b2 - m * a2;
-            }
+            boolean sw = Math.abs(b0) > Math.abs(a0);
+            swap[i] = sw;
+            double p0 = atLeast(sw ? b0 : a0, floor), p1 = sw ? b1 : a1, p2 = sw ? b2 : a2;
+            double o0 = sw ? a0 : b0, o1 = sw ? a1 : b1, o2 = sw ? a2 : b2;
+            u0[i] = p0;
+            u1[i] = p1;
+            u2[i] = p2;
+            double m = o0 / p0;
+            l[i] = m;
+            a0 = o1 - m * p1;
+            a1 = o2 - m * p2;
             a2 = 0;
         }
-        if (Math.abs(a0) < floor) {
-            a0 = a0 < 0 ? -floor : floor;
-        }
-        u0[n - 1] = a0;
+        u0[n - 1] = atLeast(a0, floor);
         u1[n - 1] = 0;
         u2[n - 1] = 0;
+    }
+
+    /** x, or +-floor (x's sign) when |x| is smaller. */
+    private static double atLeast(double x, double floor) {
+        return Math.abs(x) < floor ? (x < 0 ? -floor : floor) : x;
     }
 
     /** y := (T - lambda I)^{-1} y with the factors of {@link #factor}. */
