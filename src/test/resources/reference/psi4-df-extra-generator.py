@@ -1,7 +1,7 @@
 # Extra density-fitted references (Psi4 1.3.2 defaults unless a case sets keywords): frozen core, fitting-set
 # fallbacks, user fitting sets, Cartesian fitting, conventional MP2 on a DF reference, a ghost atom, and ion-water
 # pairs (charged molecules; Li, Na and Mg, which aug-cc-pvdz-jkfit/-ri lack, fall back to def2-qzvpp-jkfit/-ri;
-# Cl and Br, third and fourth row).
+# Cl and Br, third and fourth row), and two waters far apart (degenerate occupied orbitals).
 # Run in an empty directory: python3 psi4-df-extra-generator.py  (writes psi4-df-extra.json)
 import json, subprocess
 T=[-2.76373224,-1.24377706,-0.15444566,-1.12357791,-2.0622797,-0.05243799,-3.80792362,-2.08705525,1.06090407,2.46924614,-1.75437739,-0.17092884,3.7636826,-2.21425403,1.00846104,2.3059833,0.07098445,-0.03942473]
@@ -15,6 +15,9 @@ cases=[("h2o-dimer-aug-cc-pvdz-mp2-fc-df",W+W,T,[True]*6,"mp2","aug-cc-pvdz","en
        ("h2o-cc-pvdz-hf-df-user-fitting",W,T[:9],[True]*3,"mp2","cc-pvdz","energy",{"df_basis_scf":"def2-tzvp-jkfit","df_basis_mp2":"cc-pvtz-ri"}),
        ("h2o-cc-pvdz-cartesian-mp2-df",W,T[:9],[True]*3,"mp2","cc-pvdz","energy",{"puream":False}),
        ("h2o-ghost-he-aug-cc-pvdz-mp2-df-gradient",W+["He"],GH,[True]*3+[False],"mp2","aug-cc-pvdz","gradient",{})]
+# two identical waters 50 Angstrom apart: occupied orbitals degenerate in pairs to about 1e-7 Eh
+FAR=T[:9]+[T[i]+(94.48630622 if i%3==0 else 0.0) for i in range(9)]
+cases.append(("h2o-pair-50a-aug-cc-pvdz-mp2-df",W+W,FAR,[True]*6,"mp2","aug-cc-pvdz","energy",{}))
 # ion-water pairs: (name, ion, ion position, water, charge, method, driver); bohr
 WA=[0.0,0.0,0.0,1.43088,1.10831,0.0,-1.43088,1.10831,0.0]  # water, hydrogens towards +y (cations sit at -y)
 WH=[0.0,0.0,0.0,0.0,1.81414,0.0,1.75746,-0.45353,0.0]     # water with one O-H pointing at +y (anions sit at +y)

@@ -36,7 +36,8 @@ public final class ReferenceCases {
     /**
      * More density-fitted cases (psi4-df-extra.json, psi4-df-extra-generator.py): frozen core, STO-3G MP2 fitting
      * fallback, 6-31+G*, conventional MP2 on a DF reference, user fitting sets, Cartesian fitting, a ghost atom,
-     * and charged ion-water pairs (Li+, Na+, Mg2+: def2-qzvpp fitting fallbacks; Cl-, Br-).
+     * charged ion-water pairs (Li+, Na+, Mg2+: def2-qzvpp fitting fallbacks; Cl-, Br-) and two waters 50 A apart
+     * (occupied orbitals degenerate in pairs).
      */
     public static List<Case> dfExtra() {
         return load("/reference/psi4-df-extra.json");
