@@ -31,7 +31,7 @@ final class LowestEigenpairs {
         }
         double[] d = new double[n];
         double[] e = new double[Math.max(n - 1, 0)];
-        double[] tau = new double[Math.max(n - 1, 0)];
+        double[] tau = new double[Math.max(n - 2, 0)];
         tridiagonalise(a, n, d, e, tau);
         double norm = 0;
         for (int i = 0; i < n; i++) {
@@ -111,7 +111,6 @@ final class LowestEigenpairs {
         }
         if (n >= 2) {
             e[n - 2] = a[(n - 1) * n + n - 2];
-            tau[n - 2] = 0;
         }
         for (int i = 0; i < n; i++) {
             d[i] = a[i * n + i];
